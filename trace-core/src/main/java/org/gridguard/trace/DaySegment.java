@@ -1,0 +1,148 @@
+package org.gridguard.trace;
+
+import java.util.Arrays;
+
+/**
+ * The check-ins of one shard that start on one day, sorted by (local venue, start), packed to seven bytes each.
+ *
+ * <p>Day {@code d} covers seconds {@code [d * 86400, (d + 1) * 86400)} since the index epoch. A stay belongs to the day
+ * of its start even when it ends after midnight; lookups reach back into the previous day's segment by at most the
+ * longest stay plus the tolerance.
+ *
+ * <p>Invariants: rows of local venue {@code v} are {@code [venueStart[v], venueStart[v + 1])}; within them
+ * {@code time} is ascending. {@code time[i] = startInDay << DURATION_BITS | duration} with
+ * {@code 0 <= startInDay < 86400} and {@code 0 <= duration <= MAX_STAY_LIMIT}, so a packed value is non-negative
+ * and orders rows by start. The dense person id of row {@code i} is
+ * {@code (personHigh[i] & 0xFF) << 16 | (personLow[i] & 0xFFFF)}.
+ */
+final class DaySegment {
+
+	static final int SECONDS_PER_DAY = 86_400;
+	static final int DURATION_BITS = 14;
+	static final int DURATION_MASK = (1 << DURATION_BITS) - 1;
+	/** Longest stay the packing holds: 4 h 33 min. */
+	static final int MAX_STAY_LIMIT = DURATION_MASK;
+
+	final int day;
+	final int dayStart;
+	final int[] venueStart;
+	final int[] time;
+	final short[] personLow;
+	final byte[] personHigh;
+
+	private DaySegment(int day, int[] venueStart, int[] time, short[] personLow, byte[] personHigh) {
+		this.day = day;
+		this.dayStart = day * SECONDS_PER_DAY;
+		this.venueStart = venueStart;
+		this.time = time;
+		this.personLow = personLow;
+		this.personHigh = personHigh;
+	}
+
+	static int pack(int startInDay, int duration) {
+		return startInDay << DURATION_BITS | duration;
+	}
+
+	int rows() {
+		return time.length;
+	}
+
+	int venueCount() {
+		return venueStart.length - 1;
+	}
+
+	int person(int row) {
+		return (personHigh[row] & 0xFF) << 16 | (personLow[row] & 0xFFFF);
+	}
+
+	/** The local venue of a row: the last {@code v} with {@code venueStart[v] <= row}, skipping empty venues. */
+	int venueOf(int row) {
+		int[] vs = venueStart;
+		int lo = 0;
+		int hi = vs.length - 1;
+		// invariant: vs[lo] <= row < vs[hi]
+		while (hi - lo > 1) {
+			int mid = (lo + hi) >>> 1;
+			if (vs[mid] <= row) {
+				lo = mid;
+			}
+			else {
+				hi = mid;
+			}
+		}
+		return lo;
+	}
+
+	long memoryBytes() {
+		return 4L * venueStart.length + 7L * time.length;
+	}
+
+	/** First index in {@code [from, to)} whose packed time is {@code >= key}, or {@code to}. */
+	static int lowerBound(int[] time, int from, int to, int key) {
+		int lo = from;
+		int hi = to;
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (time[mid] < key) {
+				lo = mid + 1;
+			}
+			else {
+				hi = mid;
+			}
+		}
+		return lo;
+	}
+
+	/**
+	 * Builds a segment from unsorted rows {@code [from, to)}: {@code venue[i]} is the local venue,
+	 * {@code entry[i] = packedTime << 32 | person}. Neither array is kept.
+	 */
+	static DaySegment assemble(int day, int venueCount, int[] venue, long[] entry, int from, int to) {
+		int[] venueStart = new int[venueCount + 1];
+		for (int i = from; i < to; i++) {
+			venueStart[venue[i] + 1]++;
+		}
+		for (int v = 0; v < venueCount; v++) {
+			venueStart[v + 1] += venueStart[v];
+		}
+		long[] sorted = new long[to - from];
+		int[] next = Arrays.copyOf(venueStart, venueCount);
+		for (int i = from; i < to; i++) {
+			sorted[next[venue[i]]++] = entry[i];
+		}
+		return fromVenueBuckets(day, venueStart, sorted);
+	}
+
+	/** {@code sorted} is grouped by venue per {@code venueStart}; each group is sorted here, then packed. */
+	static DaySegment fromVenueBuckets(int day, int[] venueStart, long[] sorted) {
+		int n = sorted.length;
+		for (int v = 0; v + 1 < venueStart.length; v++) {
+			if (venueStart[v + 1] - venueStart[v] > 1) {
+				Arrays.sort(sorted, venueStart[v], venueStart[v + 1]);
+			}
+		}
+		int[] time = new int[n];
+		short[] personLow = new short[n];
+		byte[] personHigh = new byte[n];
+		for (int i = 0; i < n; i++) {
+			long e = sorted[i];
+			int person = (int) e;
+			time[i] = (int) (e >>> 32);
+			personLow[i] = (short) person;
+			personHigh[i] = (byte) (person >>> 16);
+		}
+		return new DaySegment(day, venueStart, time, personLow, personHigh);
+	}
+
+	/** Appends this segment's rows as ({@code venue}, {@code entry}) pairs at {@code offset}; returns the new offset. */
+	int copyRowsTo(int[] venue, long[] entry, int offset) {
+		int out = offset;
+		for (int v = 0; v + 1 < venueStart.length; v++) {
+			for (int i = venueStart[v]; i < venueStart[v + 1]; i++) {
+				venue[out] = v;
+				entry[out++] = (long) time[i] << 32 | person(i);
+			}
+		}
+		return out;
+	}
+}

@@ -1,0 +1,166 @@
+package org.gridguard.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded differential tests: the index against the brute-force oracle on small random workloads with few venues
+ * (so that stays overlap a lot), exact rows compared, for Q1, Q2 and 2-hop, over every way the data can reach the
+ * index (bulk build, appended runs, compaction, shards).
+ */
+class ContactIndexTests {
+
+	static IntStream seeds() {
+		return IntStream.range(0, 120);
+	}
+
+	/** A random workload and both the index and the oracle loaded with it. */
+	static final class Fixture {
+		final ContactIndex index;
+		final NaiveContacts oracle;
+		final int[] persons;
+		final int days;
+
+		Fixture(long seed) {
+			SplittableRandom r = new SplittableRandom(seed);
+			boolean shortStays = r.nextBoolean();
+			int maxStay = shortStays ? 3_600 : 14_400;
+			int defaultStay = shortStays ? 1_200 : 1_800;
+			int shards = r.nextInt(3) == 0 ? 3 : 1;
+			int personCount = 15 + r.nextInt(40);
+			persons = new int[personCount];
+			boolean sparse = r.nextBoolean();
+			for (int p = 0; p < personCount; p++) {
+				persons[p] = sparse ? 1_000_003 * (p + 1) % 2_000_000_011 : p;
+			}
+			int venues = 1 + r.nextInt(5);
+			days = 1 + r.nextInt(4);
+			int[] events = new int[4 + r.nextInt(6)];
+			for (int e = 0; e < events.length; e++) {
+				int day = r.nextInt(days);
+				// some events straddle midnight so stays cross into the next day's segment
+				events[e] = r.nextInt(3) == 0 ? Math.max(0, (day + 1) * 86_400 - 2_000) : day * 86_400 + r.nextInt(86_400 - 4_000);
+			}
+			int n = 60 + r.nextInt(400);
+			int[][] rows = new int[n][];
+			for (int i = 0; i < n; i++) {
+				int venue = r.nextInt(venues) * (sparse ? 3 : 1);
+				int person = persons[r.nextInt(personCount)];
+				int start = events[r.nextInt(events.length)] + r.nextInt(5_000);
+				if (r.nextInt(4) == 0) {
+					start -= start % 600; // exact ties between stays
+				}
+				int end;
+				int kind = r.nextInt(10);
+				if (kind < 2) {
+					end = -1;
+				}
+				else if (kind == 2) {
+					end = start + maxStay + r.nextInt(10_000); // over the cap
+				}
+				else if (kind == 3) {
+					end = start;
+				}
+				else {
+					end = start + r.nextInt(maxStay + 1);
+				}
+				rows[i] = new int[] { venue, person, start, end };
+			}
+			oracle = new NaiveContacts(defaultStay, maxStay);
+			for (int[] row : rows) {
+				oracle.add(row[0], row[1], row[2], row[3]);
+			}
+			int mode = r.nextInt(4);
+			int bulk = mode == 3 ? 0 : (mode == 0 ? n : n / 2);
+			ContactIndexBuilder builder = ContactIndex.builder().defaultStay(defaultStay).maxStay(maxStay).shards(shards)
+					.publishIntervalMillis(0);
+			for (int i = 0; i < bulk; i++) {
+				builder.add(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+			}
+			index = builder.build();
+			for (int i = bulk; i < n; i++) {
+				index.append(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+				if (r.nextInt(25) == 0) {
+					index.flush();
+				}
+				if (mode == 2 && i == (bulk + n) / 2) {
+					index.compact();
+				}
+			}
+			index.flush();
+			if (mode == 2 && r.nextBoolean()) {
+				index.compact();
+			}
+		}
+
+		List<ContactQuery> queries(SplittableRandom r) {
+			List<ContactQuery> queries = new ArrayList<>();
+			queries.add(ContactQuery.allTime());
+			queries.add(ContactQuery.allTime().withTolerance(1_800));
+			queries.add(ContactQuery.allTime().withTolerance(1 + r.nextInt(600)));
+			queries.add(ContactQuery.allTime().withMinOverlap(1 + r.nextInt(900)));
+			queries.add(ContactQuery.allTime().withTolerance(r.nextInt(900)).withMinOverlap(r.nextInt(300)));
+			int from = r.nextInt(days * 86_400);
+			queries.add(new ContactQuery(from, from + r.nextInt(86_400), r.nextInt(2) * 300, 0));
+			return queries;
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("seeds")
+	void singleIndexPersonMatchesNaiveScan(long seed) {
+		Fixture f = new Fixture(seed);
+		for (ContactQuery q : f.queries(new SplittableRandom(seed + 1))) {
+			for (int person : f.persons) {
+				Contact.Collector sink = new Contact.Collector();
+				int delivered = f.index.contacts(person, q, sink);
+				assertThat(sink.rows).as("seed %d, person %d, %s", seed, person, q)
+						.containsExactlyInAnyOrderElementsOf(f.oracle.contacts(person, q));
+				assertThat(delivered).isEqualTo(sink.rows.size());
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("seeds")
+	void manyIndexPersonsOnTwoThreadsMatchNaiveScan(long seed) {
+		Fixture f = new Fixture(seed);
+		for (ContactQuery q : f.queries(new SplittableRandom(seed + 2))) {
+			List<Contact> expected = new ArrayList<>();
+			int[] indexPersons = new int[f.persons.length / 2 + 1];
+			for (int i = 0; i < indexPersons.length; i++) {
+				indexPersons[i] = f.persons[(i * 7) % f.persons.length];
+			}
+			for (int person : IntStream.of(indexPersons).distinct().toArray()) {
+				expected.addAll(f.oracle.contacts(person, q));
+			}
+			Contact.Collector sink = new Contact.Collector();
+			long delivered = f.index.contacts(indexPersons, q, 2, sink);
+			assertThat(sink.rows).as("seed %d, %s", seed, q).containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(delivered).isEqualTo(expected.size());
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("seeds")
+	void contactsOfContactsMatchNaiveScan(long seed) {
+		Fixture f = new Fixture(seed);
+		SplittableRandom r = new SplittableRandom(seed + 3);
+		for (ContactQuery q : f.queries(r)) {
+			int person = f.persons[r.nextInt(f.persons.length)];
+			int secondaryTo = r.nextBoolean() ? Integer.MAX_VALUE : r.nextInt(f.days * 86_400 + 1);
+			Contact.Collector sink = new Contact.Collector();
+			long delivered = f.index.secondDegree(person, q, secondaryTo, sink);
+			assertThat(sink.rows).as("seed %d, person %d, %s", seed, person, q)
+					.containsExactlyInAnyOrderElementsOf(f.oracle.secondDegree(person, q, secondaryTo));
+			assertThat(delivered).isEqualTo(sink.rows.size());
+		}
+	}
+}
