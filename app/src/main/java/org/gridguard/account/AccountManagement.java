@@ -1,0 +1,434 @@
+package org.gridguard.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.FieldProblem;
+import org.gridguard.platform.InvalidInput;
+import org.gridguard.platform.Messages;
+import org.gridguard.platform.NotFound;
+import org.gridguard.region.GridWorker;
+import org.gridguard.region.Jurisdiction;
+import org.gridguard.region.Region;
+import org.gridguard.region.RegionLevel;
+import org.gridguard.region.RegionManagement;
+import org.gridguard.region.Role;
+import org.gridguard.shared.PageResult;
+import org.gridguard.shared.Paging;
+import org.gridguard.shared.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and administers accounts and API tokens, and keeps the lock-out counters. Who may create what: the city
+ * admin any account; a town officer village-officer and grid-worker accounts inside the town; a village officer
+ * grid-worker accounts inside the village.
+ */
+@Service
+@Transactional
+public class AccountManagement {
+
+	static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(rs.getLong("id"), rs.getString("username"),
+			rs.getString("display_name"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
+			rs.getString("region_code"), rs.getString("sector"), (Long) rs.getObject("venue_id", Long.class),
+			(Long) rs.getObject("site_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("demo"),
+			rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")),
+			rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_login_at")));
+
+	private static final RowMapper<ApiToken> TOKEN = (rs, i) -> new ApiToken(rs.getLong("id"), rs.getLong("user_id"),
+			rs.getString("name"), rs.getString("token_prefix"), rs.getTimestamp("created_at").toInstant(),
+			rs.getString("created_by"), instant(rs.getTimestamp("expires_at")),
+			instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")));
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+	static final int MIN_PASSWORD = 10;
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final RegionManagement regions;
+
+	private final AuditLog audit;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	private final TokenCache tokenCache;
+
+	private final int maxFailures;
+
+	private final Duration lockout;
+
+	private final SecureRandom random = new SecureRandom();
+
+	AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, RegionManagement regions, AuditLog audit,
+			Messages messages, Clock clock, TokenCache tokenCache,
+			@Value("${gridguard.security.max-failed-logins:5}") int maxFailures,
+			@Value("${gridguard.security.lockout:15m}") Duration lockout) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.regions = regions;
+		this.audit = audit;
+		this.messages = messages;
+		this.clock = clock;
+		this.tokenCache = tokenCache;
+		this.maxFailures = maxFailures;
+		this.lockout = lockout;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> find(String username) {
+		return jdbc.sql("SELECT * FROM account_user WHERE username = ?").param(username).query(ACCOUNT).optional();
+	}
+
+	/** An account the caller may administer, or 404. */
+	@Transactional(readOnly = true)
+	public Account get(long id, Jurisdiction who) {
+		Account account = jdbc.sql("SELECT * FROM account_user WHERE id = ?")
+			.param(id)
+			.query(ACCOUNT)
+			.optional()
+			.orElseThrow(() -> new NotFound("account " + id));
+		if (!mayAdminister(who, account.role(), account.regionCode())) {
+			throw new NotFound("account " + id);
+		}
+		return account;
+	}
+
+	/** Accounts the caller may administer, filtered by name/username text and role. */
+	@Transactional(readOnly = true)
+	public PageResult<Account> search(Jurisdiction who, @Nullable String text, @Nullable Role role, Paging paging) {
+		var where = new StringBuilder(" WHERE region_code LIKE ?");
+		var params = new ArrayList<Object>();
+		params.add(who.role() == Role.CITY_ADMIN ? "%" : who.regionCode() + "%");
+		if (who.role() != Role.CITY_ADMIN) {
+			where.append(" AND role IN ('VILLAGE_OFFICER', 'GRID_WORKER')");
+		}
+		if (text != null && !text.isBlank()) {
+			where.append(" AND (username ILIKE ? OR display_name ILIKE ?)");
+			String like = "%" + text.strip().replace("%", "\\%").replace("_", "\\_") + "%";
+			params.add(like);
+			params.add(like);
+		}
+		if (role != null) {
+			where.append(" AND role = ?");
+			params.add(role.name());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM account_user" + where).params(params).query(Long.class).single();
+		var pageParams = new ArrayList<>(params);
+		pageParams.add(paging.size());
+		pageParams.add(paging.offset());
+		List<Account> items = jdbc.sql("SELECT * FROM account_user" + where + " ORDER BY username LIMIT ? OFFSET ?")
+			.params(pageParams)
+			.query(ACCOUNT)
+			.list();
+		return new PageResult<>(items, paging.page(), paging.size(), total);
+	}
+
+	/** Creates an account; every problem with the input is reported at once, per field. */
+	public Account create(NewAccount input, Jurisdiction who) {
+		var problems = new ArrayList<FieldProblem>();
+		String username = input.username() == null ? "" : input.username().strip().toLowerCase();
+		if (!USERNAME.matcher(username).matches()) {
+			problems.add(messages.problem("username", "account.username.format"));
+		}
+		else if (find(username).isPresent()) {
+			problems.add(messages.problem("username", "account.username.taken"));
+		}
+		String displayName = input.displayName() == null ? "" : input.displayName().strip();
+		if (displayName.isEmpty() || displayName.length() > 60) {
+			problems.add(messages.problem("displayName", "account.displayName.invalid"));
+		}
+		String phone = null;
+		if (input.phone() != null && !input.phone().isBlank()) {
+			PhoneNumber.Parsed parsed = PhoneNumber.parse(input.phone());
+			if (parsed.phone() == null) {
+				problems.add(messages.problem("phone", "validation.phone.format"));
+			}
+			else {
+				phone = parsed.phone().value();
+			}
+		}
+		Role role = input.role();
+		String regionCode = input.regionCode() == null ? "" : input.regionCode().strip();
+		Optional<Region> region = regionCode.isEmpty() ? Optional.empty() : regions.find(regionCode);
+		if (role == null) {
+			problems.add(messages.problem("role", "account.role.required"));
+		}
+		if (region.isEmpty() || !region.get().active()) {
+			problems.add(messages.problem("regionCode", "account.region.unknown"));
+		}
+		else if (role != null) {
+			RegionLevel expected = expectedLevel(role);
+			if (expected != null && region.get().level() != expected) {
+				problems.add(messages.problem("regionCode", "account.region.level",
+						messages.get("region.level." + expected.name())));
+			}
+			if (!mayAdminister(who, role, regionCode)) {
+				problems.add(messages.problem("role", "account.role.notAllowed"));
+			}
+		}
+		if (role == Role.DEPARTMENT && (input.sector() == null || input.sector().isBlank())) {
+			problems.add(messages.problem("sector", "account.sector.required"));
+		}
+		String password = input.password() == null ? "" : input.password();
+		problems.addAll(passwordProblems(password, username));
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO account_user (username, password_hash, display_name, phone, role, region_code, sector,
+					venue_id, site_id, created_at, created_by, password_changed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(username, passwords.encode(password), displayName, phone, role.name(), regionCode,
+					role == Role.DEPARTMENT ? input.sector().strip() : null, input.venueId(), input.siteId(),
+					Timestamp.from(now), who.username(), Timestamp.from(now))
+			.update();
+		audit.record("ACCOUNT_CREATE", "account", username, role + "@" + regionCode);
+		if (role == Role.GRID_WORKER && input.addAsGridWorker()) {
+			regions.assignWorker(regionCode, displayName, phone, GridWorker.Duty.FULL_TIME, username, who);
+		}
+		return find(username).orElseThrow();
+	}
+
+	public void setEnabled(long id, boolean enabled, Jurisdiction who) {
+		Account account = get(id, who);
+		if (account.username().equals(who.username()) && !enabled) {
+			throw InvalidInput.of("enabled", messages.get("account.disable.self"));
+		}
+		jdbc.sql("UPDATE account_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
+		tokenCache.clear();
+		audit.record(enabled ? "ACCOUNT_ENABLE" : "ACCOUNT_DISABLE", "account", account.username(), null);
+	}
+
+	public void unlock(long id, Jurisdiction who) {
+		Account account = get(id, who);
+		jdbc.sql("UPDATE account_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+		audit.record("ACCOUNT_UNLOCK", "account", account.username(), null);
+	}
+
+	public void resetPassword(long id, String password, Jurisdiction who) {
+		Account account = get(id, who);
+		var problems = passwordProblems(password, account.username());
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		storePassword(account.username(), password);
+		audit.record("ACCOUNT_PASSWORD_RESET", "account", account.username(), null);
+	}
+
+	/** The signed-in user changes their own password, proving the current one. */
+	public void changeOwnPassword(String username, String current, String next) {
+		String hash = jdbc.sql("SELECT password_hash FROM account_user WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.single();
+		var problems = new ArrayList<FieldProblem>();
+		if (!passwords.matches(current, hash)) {
+			problems.add(messages.problem("current", "account.password.currentWrong"));
+		}
+		problems.addAll(passwordProblems(next, username));
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		storePassword(username, next);
+		audit.record("ACCOUNT_PASSWORD_CHANGE", "account", username, null);
+	}
+
+	void storePassword(String username, String password) {
+		jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
+				+ "locked_until = NULL WHERE username = ?")
+			.params(passwords.encode(password), Timestamp.from(clock.instant()), username)
+			.update();
+	}
+
+	List<FieldProblem> passwordProblems(String password, String username) {
+		var problems = new ArrayList<FieldProblem>();
+		if (password.length() < MIN_PASSWORD) {
+			problems.add(messages.problem("password", "account.password.short", MIN_PASSWORD));
+		}
+		else if (password.equalsIgnoreCase(username)) {
+			problems.add(messages.problem("password", "account.password.sameAsUsername"));
+		}
+		else if (password.length() > 200) {
+			problems.add(messages.problem("password", "account.password.long"));
+		}
+		return problems;
+	}
+
+	// ---- API tokens
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> tokens(long userId, Jurisdiction who) {
+		get(userId, who);
+		return jdbc.sql("SELECT * FROM account_api_token WHERE user_id = ? ORDER BY created_at DESC")
+			.param(userId)
+			.query(TOKEN)
+			.list();
+	}
+
+	/** Issues a token for an account; the secret is returned once and only its hash is kept. */
+	public ApiToken.Issued issueToken(long userId, String name, @Nullable Integer validDays, Jurisdiction who) {
+		Account account = get(userId, who);
+		if (who.role() != Role.CITY_ADMIN) {
+			throw new NotFound("account " + userId);
+		}
+		String cleanName = name == null ? "" : name.strip();
+		if (cleanName.isEmpty() || cleanName.length() > 100) {
+			throw InvalidInput.of("name", messages.get("account.token.name"));
+		}
+		if (validDays != null && (validDays < 1 || validDays > 3650)) {
+			throw InvalidInput.of("validDays", messages.get("account.token.validDays.invalid"));
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String secret = "gg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = clock.instant();
+		Instant expires = validDays == null ? null : now.plus(Duration.ofDays(validDays));
+		long id = jdbc.sql("""
+				INSERT INTO account_api_token (user_id, name, token_hash, token_prefix, created_at, created_by, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(userId, cleanName, sha256(secret), secret.substring(0, 10), Timestamp.from(now), who.username(),
+					expires == null ? null : Timestamp.from(expires))
+			.query(Long.class)
+			.single();
+		audit.record("TOKEN_ISSUE", "account", account.username(), cleanName);
+		ApiToken token = jdbc.sql("SELECT * FROM account_api_token WHERE id = ?").param(id).query(TOKEN).single();
+		return new ApiToken.Issued(token, secret);
+	}
+
+	public void revokeToken(long tokenId, Jurisdiction who) {
+		ApiToken token = jdbc.sql("SELECT * FROM account_api_token WHERE id = ?")
+			.param(tokenId)
+			.query(TOKEN)
+			.optional()
+			.orElseThrow(() -> new NotFound("token " + tokenId));
+		Account account = get(token.userId(), who);
+		jdbc.sql("UPDATE account_api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(clock.instant()), tokenId)
+			.update();
+		tokenCache.clear();
+		audit.record("TOKEN_REVOKE", "account", account.username(), token.name());
+	}
+
+	/** The username a presented token stands for, if it is active and its account enabled and not locked. */
+	@Transactional
+	public Optional<String> usernameForToken(String secret) {
+		byte[] hash = sha256(secret);
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				SELECT t.id, u.username, t.last_used_at FROM account_api_token t JOIN account_user u ON u.id = t.user_id
+				WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+				AND u.enabled AND (u.locked_until IS NULL OR u.locked_until <= ?)""")
+			.params(hash, Timestamp.from(now), Timestamp.from(now))
+			.query((rs, i) -> {
+				Timestamp lastUsed = rs.getTimestamp(3);
+				if (lastUsed == null || lastUsed.toInstant().isBefore(now.minusSeconds(60))) {
+					jdbc.sql("UPDATE account_api_token SET last_used_at = ? WHERE id = ?")
+						.params(Timestamp.from(now), rs.getLong(1))
+						.update();
+				}
+				return rs.getString(2);
+			})
+			.optional();
+	}
+
+	// ---- sign-in bookkeeping
+
+	void recordFailure(String username) {
+		Instant now = clock.instant();
+		Integer failures = jdbc.sql("""
+				UPDATE account_user SET failed_attempts = failed_attempts + 1 WHERE username = ?
+				RETURNING failed_attempts""")
+			.param(username)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		if (failures != null && failures >= maxFailures) {
+			jdbc.sql("UPDATE account_user SET locked_until = ?, failed_attempts = 0 WHERE username = ?")
+				.params(Timestamp.from(now.plus(lockout)), username)
+				.update();
+			audit.recordAs(username, "ACCOUNT_LOCKED", "account", username, failures + " failed sign-ins");
+		}
+		audit.recordAs(username, "LOGIN_FAILED", "account", username, null);
+	}
+
+	void recordSuccess(String username, boolean interactive) {
+		if (interactive) {
+			jdbc.sql("UPDATE account_user SET failed_attempts = 0, last_login_at = ? WHERE username = ?")
+				.params(Timestamp.from(clock.instant()), username)
+				.update();
+			audit.recordAs(username, "LOGIN", "account", username, null);
+		}
+		else {
+			jdbc.sql("UPDATE account_user SET failed_attempts = 0 WHERE username = ? AND failed_attempts > 0")
+				.param(username)
+				.update();
+		}
+	}
+
+	/** Which level of the tree a role is bound to; {@code null} when any level will do. */
+	static @Nullable RegionLevel expectedLevel(Role role) {
+		return switch (role) {
+			case CITY_ADMIN, EPIDEMIOLOGIST -> RegionLevel.CITY;
+			case TOWN_OFFICER -> RegionLevel.TOWN;
+			case VILLAGE_OFFICER -> RegionLevel.VILLAGE;
+			case GRID_WORKER -> RegionLevel.GRID;
+			default -> null;
+		};
+	}
+
+	static boolean mayAdminister(Jurisdiction who, Role role, String regionCode) {
+		switch (who.role()) {
+			case CITY_ADMIN:
+				return true;
+			case TOWN_OFFICER:
+				return (role == Role.VILLAGE_OFFICER || role == Role.GRID_WORKER) && regionCode.startsWith(who.regionCode());
+			case VILLAGE_OFFICER:
+				return role == Role.GRID_WORKER && regionCode.startsWith(who.regionCode());
+			default:
+				return false;
+		}
+	}
+
+	static byte[] sha256(String secret) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp ts) {
+		return ts == null ? null : ts.toInstant();
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.gridguard.account;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+
+import org.gridguard.platform.AuditLog;
+import org.gridguard.region.Region;
+import org.gridguard.region.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * On start: creates the city admin {@code admin} the first time (password from {@code GRIDGUARD_ADMIN_PASSWORD},
+ * or generated and printed once); when the variable is set later, it resets the admin's password to it. Demo
+ * accounts can sign in only while demo mode is on.
+ */
+@Component
+@Order(10)
+class AdminBootstrap implements ApplicationRunner {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	static final String ADMIN = "admin";
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final String configuredPassword;
+
+	private final boolean demo;
+
+	AdminBootstrap(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock,
+			@Value("${gridguard.admin.password:}") String configuredPassword,
+			@Value("${gridguard.demo.enabled:false}") boolean demo) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+		this.configuredPassword = configuredPassword;
+		this.demo = demo;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		jdbc.sql("UPDATE account_user SET enabled = ? WHERE demo AND enabled <> ?").params(demo, demo).update();
+		boolean exists = jdbc.sql("SELECT count(*) FROM account_user WHERE username = ?")
+			.param(ADMIN)
+			.query(Integer.class)
+			.single() > 0;
+		Timestamp now = Timestamp.from(clock.instant());
+		if (!exists) {
+			String password = StringUtils.hasText(configuredPassword) ? configuredPassword : generate();
+			jdbc.sql("""
+					INSERT INTO account_user (username, password_hash, display_name, role, region_code, created_at,
+						created_by, password_changed_at)
+					VALUES (?, ?, ?, ?, ?, ?, 'system', ?)""")
+				.params(ADMIN, passwords.encode(password), "指挥部管理员", Role.CITY_ADMIN.name(), Region.CITY_CODE, now,
+						now)
+				.update();
+			audit.recordAs(AuditLog.SYSTEM, "ACCOUNT_CREATE", "account", ADMIN, "first start");
+			if (StringUtils.hasText(configuredPassword)) {
+				LOG.info("Created the city admin account 'admin' with the password from GRIDGUARD_ADMIN_PASSWORD");
+			}
+			else {
+				LOG.warn("""
+
+						==================================================================
+						  GridGuard city admin account created
+						    username: admin
+						    password: {}
+						  This password is shown only once. Change it after signing in,
+						  or set GRIDGUARD_ADMIN_PASSWORD before the next start.
+						==================================================================""", password);
+			}
+		}
+		else if (StringUtils.hasText(configuredPassword)) {
+			String hash = jdbc.sql("SELECT password_hash FROM account_user WHERE username = ?")
+				.param(ADMIN)
+				.query(String.class)
+				.single();
+			if (!passwords.matches(configuredPassword, hash)) {
+				jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
+						+ "locked_until = NULL, enabled = true WHERE username = ?")
+					.params(passwords.encode(configuredPassword), now, ADMIN)
+					.update();
+				audit.recordAs(AuditLog.SYSTEM, "ACCOUNT_PASSWORD_RESET", "account", ADMIN, "from GRIDGUARD_ADMIN_PASSWORD");
+				LOG.info("Reset the password of 'admin' to GRIDGUARD_ADMIN_PASSWORD");
+			}
+		}
+	}
+
+	private static String generate() {
+		byte[] bytes = new byte[12];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

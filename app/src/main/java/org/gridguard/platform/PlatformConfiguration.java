@@ -1,0 +1,23 @@
+package org.gridguard.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The clock every module takes its "now" from (never {@code Instant.now()}), in the city's time zone.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class PlatformConfiguration {
+
+	@Bean
+	Clock clock(@Value("${gridguard.zone:Asia/Shanghai}") String zone) {
+		return Clock.system(ZoneId.of(zone));
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.gridguard.platform.database;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Starts a real PostgreSQL server from the jar when no external database is configured. Its data lives in
+ * {@code <data-dir>/pg} and survives restarts; durability settings that the embedded server turns off for tests are
+ * turned back on unless {@code gridguard.database.embedded.durable=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
+		Path dataDir = Path.of(env.getProperty("gridguard.database.embedded.data-dir",
+				env.getProperty("gridguard.data-dir", "./data") + "/pg")).toAbsolutePath().normalize();
+		boolean durable = env.getProperty("gridguard.database.embedded.durable", Boolean.class, true);
+		int port = env.getProperty("gridguard.database.embedded.port", Integer.class, 0);
+		Files.createDirectories(dataDir);
+		stopOrphanedPostmaster(dataDir);
+		var builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("max_connections", "100")
+			.setLocaleConfig("encoding", "UTF8")
+			.setServerConfig("timezone", "UTC");
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		if (durable) {
+			builder.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
+		}
+		LOG.info("Starting embedded PostgreSQL with data in {}", dataDir);
+		return builder.start();
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres, Environment env) {
+		var config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(env.getProperty("gridguard.database.pool-size", Integer.class, 20));
+		config.setPoolName("gridguard");
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * After the JVM is killed, its postmaster keeps running and holds the data directory. Stop it before starting
+	 * a new one: the PID is the first line of {@code postmaster.pid}.
+	 */
+	static void stopOrphanedPostmaster(Path dataDir) {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		try {
+			String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
+			long pid = Long.parseLong(first);
+			Optional<ProcessHandle> process = ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+			if (process.isEmpty()) {
+				return;
+			}
+			LOG.warn("Stopping orphaned PostgreSQL postmaster (pid {}) left in {}", pid, dataDir);
+			ProcessHandle handle = process.get();
+			handle.destroy(); // SIGTERM: "smart" shutdown, then wait
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (handle.isAlive() && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			if (handle.isAlive()) {
+				handle.destroyForcibly();
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			LOG.debug("Could not read {}: {}", pidFile, ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.gridguard.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gridguard.platform.NavItem;
+import org.gridguard.platform.SignedInUser;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Puts what the page layout needs into every page's model: the navigation the user may use, the signed-in user,
+ * and the current path (to mark the active entry and to build language links).
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+	private final List<NavItem> items;
+
+	LayoutAdvice(List<NavItem> items) {
+		this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+	}
+
+	@ModelAttribute("nav")
+	List<NavItem> nav() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof SignedInUser)) {
+			return List.of();
+		}
+		Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+		return items.stream().filter(item -> item.visibleTo(held)).toList();
+	}
+
+	@ModelAttribute("me")
+	@Nullable SignedInUser me() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof SignedInUser user ? user : null;
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
+}
