@@ -307,7 +307,10 @@ public final class ContactIndex implements AutoCloseable {
 
 	private void publishInBackground() {
 		flush();
-		if (snapshot.runRows() >= compactionThreshold && compactionQueued.compareAndSet(false, true)) {
+		Snapshot snap = snapshot;
+		long segmentRows = snap.checkIns() - snap.runRows();
+		// at least an eighth of the segments, so that a burst of appends costs O(1) amortised compaction per row
+		if (snap.runRows() >= Math.max(compactionThreshold, segmentRows / 8) && compactionQueued.compareAndSet(false, true)) {
 			compactor.execute(() -> {
 				try {
 					compact();
@@ -440,10 +443,9 @@ public final class ContactIndex implements AutoCloseable {
 			int[] contacts = Arrays.copyOf(search.contact, first);
 			int[] exposed = Arrays.copyOf(search.start, first);
 			long rows = first;
-			int[] externalIds = snap.persons.externalIds();
 			for (int k = 0; k < first; k++) {
 				rows += search.find(snap, contacts[k], exposed[k], secondaryTo, query.tolerance(), query.minOverlap(), dense);
-				search.emit(snap.persons, externalIds[contacts[k]], sink);
+				search.emit(snap.persons, snap.persons.externalOf(contacts[k]), sink);
 			}
 			return rows;
 		}
@@ -523,7 +525,7 @@ public final class ContactIndex implements AutoCloseable {
 
 	/** Distinct persons visible to queries. */
 	public int persons() {
-		return snapshot.persons.count;
+		return snapshot.persons.distinct;
 	}
 
 	/** Bytes held by the visible data: day segments, per-person index, delta runs and the person dictionary. */

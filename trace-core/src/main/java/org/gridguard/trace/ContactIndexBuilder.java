@@ -1,6 +1,7 @@
 package org.gridguard.trace;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -82,7 +83,10 @@ public final class ContactIndexBuilder {
 		return this;
 	}
 
-	/** Delta rows at which the background thread compacts them into the day segments; default 1,048,576. */
+	/**
+	 * Delta rows at which the background thread compacts them into the day segments; default 1,048,576. The
+	 * background thread waits for at least an eighth of the compacted rows, whichever is more.
+	 */
 	public ContactIndexBuilder compactionThreshold(long rows) {
 		if (rows < 1) {
 			throw new IllegalArgumentException("compaction threshold %d must be >= 1".formatted(rows));
@@ -149,8 +153,7 @@ public final class ContactIndexBuilder {
 		}
 		built = true;
 		int n = size;
-		PersonDictionary dictionary = new PersonDictionary(Math.max(16, n / 16));
-		internPersons(dictionary, n);
+		PersonDictionary dictionary = internPersons(n);
 
 		int minDay = Integer.MAX_VALUE;
 		int maxDay = Integer.MIN_VALUE;
@@ -202,25 +205,42 @@ public final class ContactIndexBuilder {
 			}
 		});
 		int persons = dictionary.count();
-		parallel(shards, s -> {
-			DaySegment[] ofShard = new DaySegment[finalDays];
+		for (int s = 0; s < shards; s++) {
+			DaySegment[] ofShard = new DaySegment[days];
 			int count = 0;
-			for (int d = 0; d < finalDays; d++) {
-				if (segments[s * finalDays + d] != null) {
-					ofShard[count++] = segments[s * finalDays + d];
+			for (int d = 0; d < days; d++) {
+				if (segments[s * days + d] != null) {
+					ofShard[count++] = segments[s * days + d];
 				}
 			}
-			result[s] = Shard.of(Arrays.copyOf(ofShard, count), persons, Shard.NO_RUNS);
-		});
+			result[s] = Shard.of(Arrays.copyOf(ofShard, count), persons, Shard.NO_RUNS, buildThreads);
+		}
 		return new ContactIndex(this, dictionary, result);
 	}
 
-	/** Replaces caller person ids by dense ids, through a direct array when the ids are compact enough. */
-	private void internPersons(PersonDictionary dictionary, int n) {
+	/**
+	 * Replaces caller person ids by dense ids. Compact ids (at most half of {@code 0..max} unused) are kept as they
+	 * are; others are interned, through a direct array when they are small enough.
+	 */
+	private PersonDictionary internPersons(int n) {
 		int maxPerson = -1;
 		for (int i = 0; i < n; i++) {
 			maxPerson = Math.max(maxPerson, person[i]);
 		}
+		if (maxPerson < PersonDictionary.MAX_PERSONS) {
+			BitSet seen = new BitSet(maxPerson + 1);
+			for (int i = 0; i < n; i++) {
+				seen.set(person[i]);
+			}
+			if (maxPerson + 1 <= 2L * seen.cardinality() + 1024) {
+				PersonDictionary identity = new PersonDictionary(maxPerson + 1);
+				for (int i = 0; i < n; i++) {
+					identity.intern(person[i]);
+				}
+				return identity;
+			}
+		}
+		PersonDictionary dictionary = new PersonDictionary(0);
 		if (maxPerson < (1 << 27) && maxPerson <= 8L * n + 1024) {
 			int[] direct = new int[maxPerson + 1];
 			Arrays.fill(direct, -1);
@@ -239,9 +259,15 @@ public final class ContactIndexBuilder {
 				person[i] = dictionary.intern(person[i]);
 			}
 		}
+		return dictionary;
 	}
 
 	private void parallel(int tasks, IntConsumer task) {
+		runInParallel(buildThreads, tasks, task);
+	}
+
+	/** Runs {@code task(0..tasks-1)} on up to {@code threads} threads, the caller's included. */
+	static void runInParallel(int buildThreads, int tasks, IntConsumer task) {
 		AtomicInteger next = new AtomicInteger();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Runnable worker = () -> {

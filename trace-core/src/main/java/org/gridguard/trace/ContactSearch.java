@@ -4,17 +4,21 @@ package org.gridguard.trace;
  * The scratch state of one co-presence lookup, reused across lookups by one thread at a time.
  *
  * <p>Found contacts live in slots {@code 0..count-1} ({@code contact}, {@code venue}, {@code start}, {@code end}).
- * {@code mark[p] - base} is the slot of dense person {@code p} when it lies in {@code [0, count)}: every lookup
- * takes a {@code base} above all values written before, so the array never needs clearing (until {@code base}
- * nears overflow).
+ * A small open-addressing table maps a contact's dense id to its slot: {@code table[2h] = person + 1} (0 = empty),
+ * {@code table[2h + 1] = slot}, at most half full. It is sized by the number of contacts of one lookup, not by the
+ * number of persons, so it stays in the core's private cache; {@code position[slot]} remembers where each contact
+ * went so that the table is emptied in {@code O(count)} after every lookup.
  */
 final class ContactSearch {
+
+	private static final int INITIAL_BITS = 14;
 
 	private final int shardCount;
 	private final int maxStay;
 
-	private int[] mark = new int[0];
-	private int nextBase = 1;
+	private int[] table = new int[2 << INITIAL_BITS];
+	private int tableShift = 32 - INITIAL_BITS;
+	private int[] position = new int[4096];
 
 	int count;
 	int[] contact = new int[4096];
@@ -22,7 +26,6 @@ final class ContactSearch {
 	int[] start = new int[4096];
 	int[] end = new int[4096];
 
-	private int base;
 	private int self;
 	private int excluded;
 	private int tolerance;
@@ -39,16 +42,6 @@ final class ContactSearch {
 	 * @return the number of contacts found, in slots {@code 0..count-1}
 	 */
 	int find(Snapshot snapshot, int dense, int from, int to, int tolerance, int minOverlap, int excludedPerson) {
-		int persons = snapshot.persons.count;
-		if (mark.length < persons) {
-			mark = new int[Math.max(persons, mark.length + (mark.length >> 1))];
-			nextBase = 1;
-		}
-		if (nextBase > Integer.MAX_VALUE - persons - 1) {
-			java.util.Arrays.fill(mark, 0);
-			nextBase = 1;
-		}
-		this.base = nextBase;
 		this.count = 0;
 		this.self = dense;
 		this.excluded = excludedPerson;
@@ -60,7 +53,10 @@ final class ContactSearch {
 				searchShard(shards[s], s, dense, from, to);
 			}
 		}
-		nextBase = base + count;
+		int[] t = table;
+		for (int k = 0; k < count; k++) {
+			t[position[k]] = 0;
+		}
 		return count;
 	}
 
@@ -194,26 +190,61 @@ final class ContactSearch {
 
 	/** Keeps the earliest co-presence per contact: smallest overlap start, then venue, then overlap end. */
 	private void offer(int person, int atVenue, int overlapStart, int overlapEnd) {
-		int slot = mark[person] - base;
-		if (Integer.compareUnsigned(slot, count) < 0) {
-			int best = start[slot];
-			if (overlapStart < best || overlapStart == best
-					&& (atVenue < venue[slot] || atVenue == venue[slot] && overlapEnd < end[slot])) {
-				start[slot] = overlapStart;
-				venue[slot] = atVenue;
-				end[slot] = overlapEnd;
+		int[] t = table;
+		int key = person + 1;
+		int mask = t.length - 2;
+		int at = ((person * 0x9E3779B9) >>> tableShift) << 1;
+		for (int k = t[at]; k != 0; k = t[at]) {
+			if (k == key) {
+				int slot = t[at + 1];
+				int best = start[slot];
+				if (overlapStart < best || overlapStart == best
+						&& (atVenue < venue[slot] || atVenue == venue[slot] && overlapEnd < end[slot])) {
+					start[slot] = overlapStart;
+					venue[slot] = atVenue;
+					end[slot] = overlapEnd;
+				}
+				return;
 			}
-			return;
+			at = (at + 2) & mask;
 		}
-		if (count == contact.length) {
+		int slot = count;
+		if (slot == contact.length) {
 			grow();
 		}
-		slot = count++;
-		mark[person] = base + slot;
+		if ((slot + 1) * 4L > t.length) {
+			rehash();
+			t = table;
+			mask = t.length - 2;
+			at = ((person * 0x9E3779B9) >>> tableShift) << 1;
+			while (t[at] != 0) {
+				at = (at + 2) & mask;
+			}
+		}
+		t[at] = key;
+		t[at + 1] = slot;
+		position[slot] = at;
 		contact[slot] = person;
 		venue[slot] = atVenue;
 		start[slot] = overlapStart;
 		end[slot] = overlapEnd;
+		count = slot + 1;
+	}
+
+	private void rehash() {
+		int[] grown = new int[table.length * 2];
+		tableShift--;
+		int mask = grown.length - 2;
+		for (int slot = 0; slot < count; slot++) {
+			int at = ((contact[slot] * 0x9E3779B9) >>> tableShift) << 1;
+			while (grown[at] != 0) {
+				at = (at + 2) & mask;
+			}
+			grown[at] = contact[slot] + 1;
+			grown[at + 1] = slot;
+			position[slot] = at;
+		}
+		table = grown;
 	}
 
 	private void grow() {
@@ -222,13 +253,13 @@ final class ContactSearch {
 		venue = java.util.Arrays.copyOf(venue, capacity);
 		start = java.util.Arrays.copyOf(start, capacity);
 		end = java.util.Arrays.copyOf(end, capacity);
+		position = java.util.Arrays.copyOf(position, capacity);
 	}
 
 	/** Delivers the found contacts of {@code indexPerson} (caller's id) to {@code sink}. */
 	void emit(PersonDictionary.View persons, int indexPerson, ContactSink sink) {
-		int[] externalIds = persons.externalIds();
 		for (int k = 0; k < count; k++) {
-			sink.accept(indexPerson, externalIds[contact[k]], venue[k], start[k], end[k]);
+			sink.accept(indexPerson, persons.externalOf(contact[k]), venue[k], start[k], end[k]);
 		}
 	}
 }

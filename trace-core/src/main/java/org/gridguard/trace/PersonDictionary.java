@@ -2,18 +2,22 @@ package org.gridguard.trace;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.BitSet;
 
 /**
- * Maps the caller's person ids to dense internal ids {@code 0..count-1} and back.
+ * Maps the caller's person ids to dense internal ids and back.
+ *
+ * <p>Ids below {@code identityBelow} are their own dense ids (chosen at build time when the caller's ids are compact,
+ * as database sequences are: then contacts are reported without any lookup). Every other id is interned in a hash
+ * table and gets the next dense id from {@code identityBelow} on. Dense ids are never reassigned, and they stay below
+ * {@link #MAX_PERSONS} because check-ins store them in three bytes.
  *
  * <p>One writer at a time (the builder, then the flushing thread under the publish lock) interns ids; any number of
- * readers look them up through a {@link View}, which fixes the count published with a snapshot. Dense ids are never
- * reassigned, so a view stays valid for ever.
- *
- * <p>Invariants: a table slot is {@code 0} (empty) or {@code (external + 1) << 32 | dense}, written with release
+ * readers look them up through a {@link View}, which fixes the dense-id count published with a snapshot.
+ * Invariants: a table slot is {@code 0} (empty) or {@code (external + 1) << 32 | dense}, written with release
  * semantics and read opaquely, so a reader sees an empty slot or a whole entry; entries with {@code dense >= count} of
- * a view were interned after it and are treated as absent. {@code externalOf[d]} is written before the view that
- * counts {@code d} is published, and never again.
+ * a view were interned after it and count as absent. {@code externalOf[d - identityBelow]} is written before the view
+ * that counts {@code d} is published, and never again.
  */
 final class PersonDictionary {
 
@@ -22,21 +26,18 @@ final class PersonDictionary {
 
 	private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
-	private long[] table;
-	private int[] externalOf;
-	private int count;
+	private final int identityBelow;
+	private final BitSet seenIdentity = new BitSet();
+	private long[] table = new long[16];
+	private int[] externalOf = new int[16];
+	private int hashed;
+	private int distinct;
 
-	PersonDictionary(int expectedPersons) {
-		table = new long[tableCapacityFor(expectedPersons)];
-		externalOf = new int[Math.max(16, expectedPersons)];
-	}
-
-	private static int tableCapacityFor(int persons) {
-		int capacity = 16;
-		while (capacity < persons * 2L) {
-			capacity <<= 1;
+	PersonDictionary(int identityBelow) {
+		if (identityBelow < 0 || identityBelow > MAX_PERSONS) {
+			throw new IllegalArgumentException("identity range " + identityBelow);
 		}
-		return capacity;
+		this.identityBelow = identityBelow;
 	}
 
 	static int hash(int key) {
@@ -46,6 +47,13 @@ final class PersonDictionary {
 
 	/** The dense id of {@code external}, assigned now if it is new. Writer only. */
 	int intern(int external) {
+		if (external < identityBelow) {
+			if (!seenIdentity.get(external)) {
+				seenIdentity.set(external);
+				distinct++;
+			}
+			return external;
+		}
 		long[] t = table;
 		int mask = t.length - 1;
 		long tag = (external + 1L) << 32;
@@ -58,17 +66,17 @@ final class PersonDictionary {
 				return (int) slot;
 			}
 		}
-		if (count == MAX_PERSONS) {
+		if (identityBelow + hashed == MAX_PERSONS) {
 			throw new IllegalStateException("the index holds at most %d distinct persons".formatted(MAX_PERSONS));
 		}
-		int dense = count;
-		if (dense == externalOf.length) {
+		int dense = identityBelow + hashed;
+		if (hashed == externalOf.length) {
 			int[] grown = new int[externalOf.length * 2];
-			System.arraycopy(externalOf, 0, grown, 0, dense);
+			System.arraycopy(externalOf, 0, grown, 0, hashed);
 			externalOf = grown;
 		}
-		externalOf[dense] = external;
-		if ((dense + 1) * 2L > t.length) {
+		externalOf[hashed] = external;
+		if ((hashed + 1) * 2L > t.length) {
 			t = rehash(t.length * 2);
 			mask = t.length - 1;
 		}
@@ -77,7 +85,8 @@ final class PersonDictionary {
 			i = (i + 1) & mask;
 		}
 		SLOT.setRelease(t, i, tag | dense);
-		count = dense + 1;
+		hashed++;
+		distinct++;
 		return dense;
 	}
 
@@ -97,31 +106,38 @@ final class PersonDictionary {
 		return grown;
 	}
 
+	/** Size of the dense id space: every dense id is below it. */
 	int count() {
-		return count;
+		return identityBelow + hashed;
 	}
 
 	/** A consistent read-only view of everything interned so far. Writer only; publish it with a snapshot. */
 	View view() {
-		return new View(table, externalOf, count);
+		return new View(identityBelow, table, externalOf, identityBelow + hashed, distinct);
 	}
 
 	/** The dictionary as of one snapshot. Safe for any number of threads. */
 	static final class View {
+		final int identityBelow;
 		private final long[] table;
 		private final int[] externalOf;
+		/** Size of the dense id space. */
 		final int count;
+		/** Distinct persons with a check-in. */
+		final int distinct;
 
-		View(long[] table, int[] externalOf, int count) {
+		View(int identityBelow, long[] table, int[] externalOf, int count, int distinct) {
+			this.identityBelow = identityBelow;
 			this.table = table;
 			this.externalOf = externalOf;
 			this.count = count;
+			this.distinct = distinct;
 		}
 
 		/** The dense id of {@code external}, or -1 if the person has no check-in in this view. */
 		int denseOf(int external) {
-			if (external < 0) {
-				return -1;
+			if (external < identityBelow) {
+				return external;
 			}
 			long[] t = table;
 			int mask = t.length - 1;
@@ -139,11 +155,7 @@ final class PersonDictionary {
 		}
 
 		int externalOf(int dense) {
-			return externalOf[dense];
-		}
-
-		int[] externalIds() {
-			return externalOf;
+			return dense < identityBelow ? dense : externalOf[dense - identityBelow];
 		}
 
 		long memoryBytes() {

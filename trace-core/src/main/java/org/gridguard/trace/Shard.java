@@ -52,6 +52,15 @@ final class Shard {
 
 	/** A shard over {@code segments} (ascending by day), with its person index built for {@code personCount} persons. */
 	static Shard of(DaySegment[] segments, int personCount, DeltaRun[] runs) {
+		return of(segments, personCount, runs, 1);
+	}
+
+	/**
+	 * As {@link #of(DaySegment[], int, DeltaRun[])}, on up to {@code threads} threads. The person index is built in
+	 * two cache-friendly passes: rows are first scattered into buckets of 4,096 persons (each bucket's rows land in the
+	 * part of {@code personRows} the bucket will occupy), then each bucket is ordered by person within that small part.
+	 */
+	static Shard of(DaySegment[] segments, int personCount, DeltaRun[] runs, int threads) {
 		int[] rowBase = new int[segments.length + 1];
 		for (int k = 0; k < segments.length; k++) {
 			long next = (long) rowBase[k] + segments[k].rows();
@@ -60,28 +69,67 @@ final class Shard {
 			}
 			rowBase[k + 1] = (int) next;
 		}
-		int[] personStart = new int[personCount + 1];
+		int rows = rowBase[segments.length];
+		int buckets = (personCount >>> BUCKET_BITS) + 1;
+		int[] bucketStart = new int[buckets + 1];
 		for (DaySegment segment : segments) {
 			byte[] high = segment.personHigh;
 			short[] low = segment.personLow;
 			for (int r = 0; r < high.length; r++) {
-				personStart[((high[r] & 0xFF) << 16 | (low[r] & 0xFFFF)) + 1]++;
+				bucketStart[(((high[r] & 0xFF) << 16 | (low[r] & 0xFFFF)) >>> BUCKET_BITS) + 1]++;
 			}
 		}
-		for (int p = 0; p < personCount; p++) {
-			personStart[p + 1] += personStart[p];
+		for (int b = 0; b < buckets; b++) {
+			bucketStart[b + 1] += bucketStart[b];
 		}
-		int[] personRows = new int[rowBase[segments.length]];
-		int[] next = Arrays.copyOf(personStart, personCount);
+		int[] personRows = new int[rows];
+		int[] personOfRow = new int[rows];
+		int[] next = Arrays.copyOf(bucketStart, buckets);
 		for (int k = 0; k < segments.length; k++) {
 			byte[] high = segments[k].personHigh;
 			short[] low = segments[k].personLow;
 			int base = rowBase[k];
 			for (int r = 0; r < high.length; r++) {
-				personRows[next[(high[r] & 0xFF) << 16 | (low[r] & 0xFFFF)]++] = base + r;
+				int p = (high[r] & 0xFF) << 16 | (low[r] & 0xFFFF);
+				int at = next[p >>> BUCKET_BITS]++;
+				personRows[at] = base + r;
+				personOfRow[at] = p;
 			}
 		}
+		int[] personStart = new int[personCount + 1];
+		ContactIndexBuilder.runInParallel(threads, buckets, b -> orderBucket(b, personCount, bucketStart, personRows,
+				personOfRow, personStart));
+		personStart[personCount] = rows;
 		return new Shard(segments, rowBase, personStart, personRows, runs);
+	}
+
+	private static final int BUCKET_BITS = 12;
+
+	/** Orders one bucket's rows by person (stable, so each person's rows stay ascending) and sets its persons' starts. */
+	private static void orderBucket(int bucket, int personCount, int[] bucketStart, int[] personRows, int[] personOfRow,
+			int[] personStart) {
+		int from = bucketStart[bucket];
+		int to = bucketStart[bucket + 1];
+		int firstPerson = bucket << BUCKET_BITS;
+		int persons = Math.min(personCount - firstPerson, 1 << BUCKET_BITS);
+		if (persons <= 0) {
+			return;
+		}
+		int[] counts = new int[persons + 1];
+		for (int i = from; i < to; i++) {
+			counts[personOfRow[i] - firstPerson + 1]++;
+		}
+		for (int p = 0; p < persons; p++) {
+			counts[p + 1] += counts[p];
+		}
+		for (int p = 0; p < persons; p++) {
+			personStart[firstPerson + p] = from + counts[p];
+		}
+		int[] ordered = new int[to - from];
+		for (int i = from; i < to; i++) {
+			ordered[counts[personOfRow[i] - firstPerson]++] = personRows[i];
+		}
+		System.arraycopy(ordered, 0, personRows, from, ordered.length);
 	}
 
 	Shard withRuns(DeltaRun[] newRuns) {
