@@ -14,11 +14,23 @@ import org.gridguard.trace.ContactSink;
 final class ContactRows implements ContactSink {
 
 	int size;
-	int[] index = new int[1 << 16];
-	int[] contact = new int[1 << 16];
-	int[] venue = new int[1 << 16];
-	int[] start = new int[1 << 16];
-	int[] end = new int[1 << 16];
+	int[] index;
+	int[] contact;
+	int[] venue;
+	int[] start;
+	int[] end;
+
+	ContactRows() {
+		this(1 << 16);
+	}
+
+	ContactRows(int capacity) {
+		index = new int[capacity];
+		contact = new int[capacity];
+		venue = new int[capacity];
+		start = new int[capacity];
+		end = new int[capacity];
+	}
 
 	@Override
 	public void accept(int indexPerson, int contactPerson, int atVenue, int overlapStart, int overlapEnd) {

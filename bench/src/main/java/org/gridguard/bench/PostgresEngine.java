@@ -102,9 +102,6 @@ final class PostgresEngine implements Engine {
 			q1.close();
 		}
 		q1 = connection.prepareStatement(SqlQueries.Q1);
-		if (!result.loadNote.contains("COPY")) {
-			result.loadNote = "(same load)";
-		}
 	}
 
 	private void execute(String sql) throws SQLException {

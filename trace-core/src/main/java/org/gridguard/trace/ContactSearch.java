@@ -127,23 +127,36 @@ final class ContactSearch {
 	}
 
 	private void scanSegment(DaySegment segment, int local, int globalVenue, int s1, int e1, long lo, long hi) {
-		int a = segment.venueStart[local];
-		int b = segment.venueStart[local + 1];
-		if (a == b) {
-			return;
-		}
 		int ds = segment.dayStart;
-		long loIn = lo - ds;
+		int[] venueStart = segment.venueStart;
+		int firstKey = local * DaySegment.CLASSES;
 		long hiIn = hi - ds;
-		int[] time = segment.time;
-		int i = loIn > 0 ? DaySegment.lowerBound(time, a, b, (int) loIn << DaySegment.DURATION_BITS) : a;
 		int hiKey = hiIn >= DaySegment.SECONDS_PER_DAY ? Integer.MAX_VALUE : (int) hiIn << DaySegment.DURATION_BITS;
-		int s1In = s1 - ds;
-		int e1In = e1 - ds;
-		int endAbove = s1In - tolerance;
-		int minOv = minOverlap;
+		for (int c = 0; c < DaySegment.CLASSES; c++) {
+			int a = venueStart[firstKey + c];
+			int b = venueStart[firstKey + c + 1];
+			if (a == b) {
+				continue;
+			}
+			// a stay of this class ends at most classMax after it starts: the scan starts later than for the cap
+			int classMax = Math.min(DaySegment.CLASS_MAX[c], maxStay);
+			long from = Math.max(lo, (long) s1 - tolerance - classMax + 1);
+			if (minOverlap > 0) {
+				from = Math.max(from, (long) s1 + minOverlap - classMax);
+			}
+			long loIn = from - ds;
+			int i = loIn > 0 ? DaySegment.lowerBound(segment.time, a, b, (int) Math.min(loIn, DaySegment.SECONDS_PER_DAY)
+					<< DaySegment.DURATION_BITS) : a;
+			scanRows(segment, i, b, hiKey, globalVenue, s1 - ds, e1 - ds, ds);
+		}
+	}
+
+	private void scanRows(DaySegment segment, int i, int b, int hiKey, int globalVenue, int s1In, int e1In, int ds) {
+		int[] time = segment.time;
 		short[] low = segment.personLow;
 		byte[] high = segment.personHigh;
+		int endAbove = s1In - tolerance;
+		int minOv = minOverlap;
 		for (; i < b; i++) {
 			int t = time[i];
 			if (t >= hiKey) {

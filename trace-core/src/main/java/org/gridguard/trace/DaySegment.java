@@ -9,8 +9,11 @@ import java.util.Arrays;
  * of its start even when it ends after midnight; lookups reach back into the previous day's segment by at most the
  * longest stay plus the tolerance.
  *
- * <p>Invariants: rows of local venue {@code v} are {@code [venueStart[v], venueStart[v + 1])}; within them
- * {@code time} is ascending. {@code time[i] = startInDay << DURATION_BITS | duration} with
+ * <p>Within a venue, rows are split by duration class ({@link #CLASS_MAX}) so that a lookup scans each class only
+ * back to its own longest stay, not to the 4 h cap: most stays are far shorter than the cap.
+ *
+ * <p>Invariants: rows of local venue {@code v} and duration class {@code c} are
+ * {@code [venueStart[k], venueStart[k + 1])} with {@code k = v * CLASSES + c}; within them {@code time} is ascending. {@code time[i] = startInDay << DURATION_BITS | duration} with
  * {@code 0 <= startInDay < 86400} and {@code 0 <= duration <= MAX_STAY_LIMIT}, so a packed value is non-negative
  * and orders rows by start. The dense person id of row {@code i} is
  * {@code (personHigh[i] & 0xFF) << 16 | (personLow[i] & 0xFFFF)}.
@@ -22,6 +25,10 @@ final class DaySegment {
 	static final int DURATION_MASK = (1 << DURATION_BITS) - 1;
 	/** Longest stay the packing holds: 4 h 33 min. */
 	static final int MAX_STAY_LIMIT = DURATION_MASK;
+
+	/** Longest duration (inclusive, seconds) of each duration class; the last class is bounded by the stay cap. */
+	static final int[] CLASS_MAX = { 900, 1_800, 3_600, 7_200, MAX_STAY_LIMIT };
+	static final int CLASSES = CLASS_MAX.length;
 
 	final int day;
 	final int dayStart;
@@ -48,15 +55,28 @@ final class DaySegment {
 	}
 
 	int venueCount() {
-		return venueStart.length - 1;
+		return (venueStart.length - 1) / CLASSES;
+	}
+
+	static int durationClass(int duration) {
+		int c = 0;
+		while (duration > CLASS_MAX[c]) {
+			c++;
+		}
+		return c;
 	}
 
 	int person(int row) {
 		return (personHigh[row] & 0xFF) << 16 | (personLow[row] & 0xFFFF);
 	}
 
-	/** The local venue of a row: the last {@code v} with {@code venueStart[v] <= row}, skipping empty venues. */
+	/** The local venue of a row. */
 	int venueOf(int row) {
+		return keyOf(row) / CLASSES;
+	}
+
+	/** The (venue, class) key of a row: the last {@code k} with {@code venueStart[k] <= row}, skipping empty keys. */
+	private int keyOf(int row) {
 		int[] vs = venueStart;
 		int lo = 0;
 		int hi = vs.length - 1;
@@ -98,22 +118,27 @@ final class DaySegment {
 	 * {@code entry[i] = packedTime << 32 | person}. Neither array is kept.
 	 */
 	static DaySegment assemble(int day, int venueCount, int[] venue, long[] entry, int from, int to) {
-		int[] venueStart = new int[venueCount + 1];
+		int keys = venueCount * CLASSES;
+		int[] venueStart = new int[keys + 1];
 		for (int i = from; i < to; i++) {
-			venueStart[venue[i] + 1]++;
+			venueStart[key(venue[i], entry[i]) + 1]++;
 		}
-		for (int v = 0; v < venueCount; v++) {
-			venueStart[v + 1] += venueStart[v];
+		for (int k = 0; k < keys; k++) {
+			venueStart[k + 1] += venueStart[k];
 		}
 		long[] sorted = new long[to - from];
-		int[] next = Arrays.copyOf(venueStart, venueCount);
+		int[] next = Arrays.copyOf(venueStart, keys);
 		for (int i = from; i < to; i++) {
-			sorted[next[venue[i]]++] = entry[i];
+			sorted[next[key(venue[i], entry[i])]++] = entry[i];
 		}
 		return fromVenueBuckets(day, venueStart, sorted);
 	}
 
-	/** {@code sorted} is grouped by venue per {@code venueStart}; each group is sorted here, then packed. */
+	private static int key(int venue, long entry) {
+		return venue * CLASSES + durationClass((int) (entry >>> 32) & DURATION_MASK);
+	}
+
+	/** {@code sorted} is grouped by (venue, class) per {@code venueStart}; each group is sorted here, then packed. */
 	static DaySegment fromVenueBuckets(int day, int[] venueStart, long[] sorted) {
 		int n = sorted.length;
 		for (int v = 0; v + 1 < venueStart.length; v++) {
@@ -137,9 +162,9 @@ final class DaySegment {
 	/** Appends this segment's rows as ({@code venue}, {@code entry}) pairs at {@code offset}; returns the new offset. */
 	int copyRowsTo(int[] venue, long[] entry, int offset) {
 		int out = offset;
-		for (int v = 0; v + 1 < venueStart.length; v++) {
-			for (int i = venueStart[v]; i < venueStart[v + 1]; i++) {
-				venue[out] = v;
+		for (int k = 0; k + 1 < venueStart.length; k++) {
+			for (int i = venueStart[k]; i < venueStart[k + 1]; i++) {
+				venue[out] = k / CLASSES;
 				entry[out++] = (long) time[i] << 32 | person(i);
 			}
 		}
