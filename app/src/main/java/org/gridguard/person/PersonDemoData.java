@@ -72,7 +72,6 @@ class PersonDemoData implements DemoDataContributor {
 		LocalDate today = LocalDate.now(clock);
 		Timestamp now = Timestamp.from(clock.instant());
 		Set<String> usedIds = new HashSet<>();
-		int perGrid = Math.max(1, residents / grids.size());
 		int created = 0;
 		var households = new ArrayList<Object[]>();
 		var people = new ArrayList<Object[]>();
@@ -83,7 +82,8 @@ class PersonDemoData implements DemoDataContributor {
 			String[] grid = grids.get(g);
 			String village = new Region(grid[0].substring(0, 12), grid[1], RegionLevel.VILLAGE, grid[2], null, true).shortName();
 			boolean community = "COMMUNITY".equals(grid[2]);
-			int target = g == grids.size() - 1 ? residents - created : perGrid;
+			// spread evenly: grid g receives floor((g+1)N/G) - floor(gN/G) residents
+			int target = (int) ((long) (g + 1) * residents / grids.size() - (long) g * residents / grids.size());
 			int inGrid = 0;
 			int house = 1 + random.nextInt(20);
 			while (inGrid < target && created < residents) {

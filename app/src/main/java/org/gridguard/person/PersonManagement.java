@@ -91,7 +91,6 @@ public class PersonManagement {
 	// ---- reading
 
 	/** Persons visible to {@code who} matching the query, masked. Identifying searches are audited. */
-	@Transactional(readOnly = true)
 	public PageResult<Person> search(Jurisdiction who, PersonQuery query, Paging paging) {
 		var where = new StringBuilder();
 		var params = new ArrayList<Object>();

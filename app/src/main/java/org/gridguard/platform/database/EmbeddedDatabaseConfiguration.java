@@ -37,11 +37,22 @@ class EmbeddedDatabaseConfiguration {
 				env.getProperty("gridguard.data-dir", "./data") + "/pg")).toAbsolutePath().normalize();
 		boolean durable = env.getProperty("gridguard.database.embedded.durable", Boolean.class, true);
 		int port = env.getProperty("gridguard.database.embedded.port", Integer.class, 0);
+		return start(dataDir, durable, port);
+	}
+
+	/**
+	 * Starts (initialising on first use) a server on {@code dataDir}, after stopping a postmaster orphaned there.
+	 * @param durable whether commits are flushed to disk (always, except in tests)
+	 * @param port TCP port on loopback, 0 for any free one
+	 */
+	static EmbeddedPostgres start(Path dataDir, boolean durable, int port) throws IOException {
 		Files.createDirectories(dataDir);
 		stopOrphanedPostmaster(dataDir);
 		var builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
+			// Spring stops the server after the beans that use it; a JVM hook of its own would race them
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
 			.setLocaleConfig("encoding", "UTF8")
@@ -50,6 +61,7 @@ class EmbeddedDatabaseConfiguration {
 			builder.setPort(port);
 		}
 		if (durable) {
+			// the embedded server is made for tests and turns these off; acknowledged data must survive a crash
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on");
@@ -61,7 +73,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	DataSource dataSource(EmbeddedPostgres postgres, Environment env) {
 		var config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(env.getProperty("gridguard.database.pool-size", Integer.class, 20));
 		config.setPoolName("gridguard");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,6 +20,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final Locale DEFAULT = Locale.SIMPLIFIED_CHINESE;
+
+	WebConfiguration() {
+		// work outside a request (imports, scheduled jobs, events) speaks the default language too
+		LocaleContextHolder.setDefaultLocale(DEFAULT);
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

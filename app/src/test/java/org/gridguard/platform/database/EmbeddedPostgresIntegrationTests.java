@@ -1,0 +1,76 @@
+package org.gridguard.platform.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default database: a real PostgreSQL server started from the jar, durable, and able to start again after the
+ * JVM that started it was killed.
+ */
+class EmbeddedPostgresIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void durableServerFlushesCommitsToDisk() throws Exception {
+		try (EmbeddedPostgres pg = EmbeddedDatabaseConfiguration.start(dir.resolve("pg"), true, 0)) {
+			assertThat(setting(pg, "fsync")).isEqualTo("on");
+			assertThat(setting(pg, "synchronous_commit")).isEqualTo("on");
+			assertThat(setting(pg, "full_page_writes")).isEqualTo("on");
+		}
+	}
+
+	@Test
+	void startsAgainOverAPostmasterOrphanedByAKilledJvmAndKeepsTheData() throws Exception {
+		Path data = dir.resolve("pg");
+		Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), OrphanMaker.class.getName(), data.toString())
+			.redirectErrorStream(true)
+			.start();
+		int port;
+		try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
+			String line;
+			do {
+				line = out.readLine();
+			}
+			while (line != null && !line.startsWith("READY "));
+			assertThat(line).as("orphan JVM started the server").isNotNull();
+			port = Integer.parseInt(line.substring(6).trim());
+			String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+			try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+				s.execute("CREATE TABLE kept (v int)");
+				s.execute("INSERT INTO kept VALUES (42)");
+			}
+			jvm.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+		}
+		long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+		assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("postmaster outlives its JVM").contains(true);
+		try (EmbeddedPostgres again = EmbeddedDatabaseConfiguration.start(data, true, 0)) {
+			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+			try (Connection c = again.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+					ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getInt(1)).isEqualTo(42);
+			}
+		}
+	}
+
+	private static String setting(EmbeddedPostgres pg, String name) throws Exception {
+		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SHOW " + name)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.gridguard.shared;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdNumberTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+
+	@ParameterizedTest
+	@ValueSource(strings = { "11010519491231002X", "34052419800101001X", "410326199507103197", "330784199001011231" })
+	void acceptsPublishedTestVectors(String raw) {
+		assertThat(IdNumber.parse(raw, TODAY).valid()).isTrue();
+	}
+
+	@Test
+	void normalisesLowerCaseXAndSpaces() {
+		IdNumber id = IdNumber.parse(" 11010519491231002x ", TODAY).orElseThrow();
+		assertThat(id.value()).isEqualTo("11010519491231002X");
+	}
+
+	@Test
+	void rejectsAWrongCheckDigitAndNamesTheExpectedOne() {
+		IdNumber.Parsed parsed = IdNumber.parse("330784199001011234", TODAY);
+		assertThat(parsed.problem()).isEqualTo(IdNumber.Problem.CHECK_DIGIT);
+		assertThat(parsed.expected()).isEqualTo("1");
+	}
+
+	@Test
+	void rejectsABirthDateThatDoesNotExist() {
+		String first17 = "33078419900230123";
+		assertThat(IdNumber.parse(first17 + IdNumber.checkCharacter(first17), TODAY).problem())
+			.isEqualTo(IdNumber.Problem.BIRTH_DATE);
+	}
+
+	@Test
+	void rejectsABirthDateAfterToday() {
+		String first17 = "33078420261130123";
+		assertThat(IdNumber.parse(first17 + IdNumber.checkCharacter(first17), TODAY).problem())
+			.isEqualTo(IdNumber.Problem.BIRTH_DATE_FUTURE);
+	}
+
+	@Test
+	void rejectsWrongLengthLettersAndUnknownProvince() {
+		assertThat(IdNumber.parse("33078419900101123", TODAY).problem()).isEqualTo(IdNumber.Problem.LENGTH);
+		assertThat(IdNumber.parse("3307841990A101123X", TODAY).problem()).isEqualTo(IdNumber.Problem.CHARACTERS);
+		String first17 = "99078419900101123";
+		assertThat(IdNumber.parse(first17 + IdNumber.checkCharacter(first17), TODAY).problem())
+			.isEqualTo(IdNumber.Problem.REGION);
+		assertThat(IdNumber.parse("", TODAY).problem()).isEqualTo(IdNumber.Problem.EMPTY);
+	}
+
+	@Test
+	void masksAllButAddressCodeAndLastFour() {
+		assertThat(IdNumber.parse("330784199001011231", TODAY).orElseThrow().masked()).isEqualTo("330784********1231");
+	}
+
+	@Test
+	void readsBirthDateAndGender() {
+		IdNumber id = IdNumber.parse("330784199001011231", TODAY).orElseThrow();
+		assertThat(id.birthDate()).isEqualTo(LocalDate.of(1990, 1, 1));
+		assertThat(id.male()).isTrue();
+		assertThat(IdNumber.parse("11010519491231002X", TODAY).orElseThrow().male()).isFalse();
+	}
+
+}
