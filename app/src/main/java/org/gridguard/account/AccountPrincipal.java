@@ -105,6 +105,19 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	}
 
 	@Override
+	public String regionCode() {
+		return jurisdiction.regionCode();
+	}
+
+	@Override
+	public List<String> audiences() {
+		if (jurisdiction.sector() != null) {
+			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.sector());
+		}
+		return List.of(jurisdiction.role().name());
+	}
+
+	@Override
 	public boolean equals(Object other) {
 		return other instanceof AccountPrincipal p && p.username.equals(username);
 	}

@@ -15,4 +15,10 @@ public interface SignedInUser {
 	/** Human-readable name of the part of the city the user is responsible for. */
 	String scopeName();
 
+	/** Code of the region node the user is bound to. */
+	String regionCode();
+
+	/** The notification audiences the user belongs to: the role name, and {@code DEPARTMENT:<sector>} for departments. */
+	java.util.List<String> audiences();
+
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.Notifications;
 import org.gridguard.platform.SignedInUser;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +27,26 @@ class LayoutAdvice {
 
 	private final List<NavItem> items;
 
-	LayoutAdvice(List<NavItem> items) {
+	private final Notifications notifications;
+
+	private final java.time.Clock clock;
+
+	LayoutAdvice(List<NavItem> items, Notifications notifications, java.time.Clock clock) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	/** The city's time zone: pages show instants with {@code #temporals.format(x.atZone(zone), …)}. */
+	@ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return clock.getZone();
+	}
+
+	@ModelAttribute("unreadNotifications")
+	long unread() {
+		SignedInUser user = me();
+		return user == null ? 0 : notifications.unread(user);
 	}
 
 	@ModelAttribute("nav")

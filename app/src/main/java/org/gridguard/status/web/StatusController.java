@@ -1,0 +1,73 @@
+package org.gridguard.status.web;
+
+import org.gridguard.person.Person;
+import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.NavItem;
+import org.gridguard.platform.NotFound;
+import org.gridguard.region.Jurisdiction;
+import org.gridguard.status.FactKind;
+import org.gridguard.status.StatusColour;
+import org.gridguard.status.StatusManagement;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A person's colour with reasons and history (a fragment other pages load with htmx), and the rules table that the
+ * city admin edits.
+ */
+@Controller
+@RequestMapping("/status")
+class StatusController {
+
+	private final StatusManagement status;
+
+	private final PersonManagement persons;
+
+	StatusController(StatusManagement status, PersonManagement persons) {
+		this.status = status;
+		this.persons = persons;
+	}
+
+	@Bean
+	static NavItem statusRulesNav() {
+		return NavItem.of("nav.statusRules", "/status/rules", 950, "ROLE_CITY_ADMIN");
+	}
+
+	@GetMapping("/persons/{id}")
+	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'GRID_WORKER', 'EPIDEMIOLOGIST')")
+	String person(@PathVariable long id, Jurisdiction who, Model model) {
+		Person person = persons.find(id).filter(p -> persons.visible(p, who)).orElseThrow(() -> new NotFound("person"));
+		model.addAttribute("status", status.current(person.id()));
+		model.addAttribute("facts", status.activeFacts(person.id()));
+		model.addAttribute("history", status.history(person.id()));
+		return "status/person :: panel";
+	}
+
+	@GetMapping("/rules")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	String rules(Model model) {
+		model.addAttribute("rules", status.rules());
+		model.addAttribute("colours", StatusColour.values());
+		var counts = status.counts();
+		model.addAttribute("redCount", counts.getOrDefault(StatusColour.RED, 0L));
+		model.addAttribute("yellowCount", counts.getOrDefault(StatusColour.YELLOW, 0L));
+		return "status/rules";
+	}
+
+	@PostMapping("/rules/{kind}")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	String changeRule(@PathVariable FactKind kind, @RequestParam StatusColour colour,
+			@RequestParam(defaultValue = "false") boolean enabled, Jurisdiction who) {
+		status.changeRule(kind, colour, enabled, who.username());
+		return "redirect:/status/rules";
+	}
+
+}
