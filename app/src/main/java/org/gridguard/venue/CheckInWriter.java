@@ -1,0 +1,347 @@
+package org.gridguard.venue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.gridguard.status.StatusColour;
+import org.gridguard.status.StatusManagement;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores check-ins with group commit. Requests put their batch on a queue and wait; a writer thread takes everything
+ * queued (up to {@code maxRows}), looks up all colours in one query, decides admission, writes the rows with one COPY,
+ * raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an
+ * acknowledged check-in is durable, and one commit (one WAL flush) serves many requests. With two writers one copies
+ * while the other waits for its flush.
+ */
+@Component
+class CheckInWriter implements SmartLifecycle {
+
+	private static final Logger LOG = LoggerFactory.getLogger(CheckInWriter.class);
+
+	private static final String COPY = "COPY venue_check_in (at, until, venue_id, person_id, left_at, colour, admitted, channel) "
+			+ "FROM STDIN";
+
+	private final BlockingQueue<CheckInBatch> queue = new LinkedBlockingQueue<>();
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate tx;
+
+	private final StatusManagement status;
+
+	private final VenueRegistry registry;
+
+	private final FlagAlerts alerts;
+
+	private final InProcessCheckInFeed feed;
+
+	private final int writers;
+
+	private final int maxRows;
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final AtomicLong rowsWritten = new AtomicLong();
+
+	private final AtomicLong groupsCommitted = new AtomicLong();
+
+	private volatile boolean running;
+
+	CheckInWriter(DataSource dataSource, TransactionTemplate tx, StatusManagement status, VenueRegistry registry,
+			FlagAlerts alerts, InProcessCheckInFeed feed, VenueProperties properties) {
+		this.dataSource = dataSource;
+		this.tx = tx;
+		this.status = status;
+		this.registry = registry;
+		this.alerts = alerts;
+		this.feed = feed;
+		this.writers = Math.max(1, properties.ingest().writers());
+		this.maxRows = Math.max(1, properties.ingest().maxRows());
+	}
+
+	/** Queues a batch; its {@code done} future completes after the commit that makes it durable. */
+	CheckInBatch submit(CheckInBatch batch) {
+		if (!running) {
+			batch.done.completeExceptionally(new IllegalStateException("check-in writer is not running"));
+			return batch;
+		}
+		if (batch.size == 0) {
+			batch.done.complete(batch);
+			return batch;
+		}
+		queue.add(batch);
+		return batch;
+	}
+
+	/** Rows written and groups committed since start. */
+	long[] stats() {
+		return new long[] { rowsWritten.get(), groupsCommitted.get() };
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		for (int i = 0; i < writers; i++) {
+			Thread thread = new Thread(this::loop, "check-in-writer-" + i);
+			thread.setDaemon(true);
+			thread.start();
+			threads.add(thread);
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		for (Thread thread : threads) {
+			try {
+				thread.join(30_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		threads.clear();
+		CheckInBatch left;
+		while ((left = queue.poll()) != null) {
+			left.done.completeExceptionally(new IllegalStateException("shutting down"));
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops before the data source closes and after the web server stopped taking requests. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	private void loop() {
+		var group = new ArrayList<CheckInBatch>();
+		while (running || !queue.isEmpty()) {
+			try {
+				CheckInBatch first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				group.add(first);
+				int rows = first.size;
+				CheckInBatch next;
+				while (rows < maxRows && (next = queue.poll()) != null) {
+					group.add(next);
+					rows += next.size;
+				}
+				write(group);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				LOG.error("Check-in writer failed", ex);
+			}
+			finally {
+				group.clear();
+			}
+		}
+	}
+
+	private void write(List<CheckInBatch> group) {
+		try {
+			commit(group);
+		}
+		catch (RuntimeException ex) {
+			if (group.size() == 1) {
+				LOG.warn("Storing {} check-ins failed: {}", group.get(0).size, ex.toString());
+				group.get(0).done.completeExceptionally(ex);
+				return;
+			}
+			// one bad batch must not fail the others of its group: store each on its own
+			for (CheckInBatch batch : group) {
+				write(List.of(batch));
+			}
+			return;
+		}
+		for (CheckInBatch batch : group) {
+			if (feed.hasSinks()) {
+				feed.publish(batch);
+			}
+			batch.done.complete(batch);
+		}
+	}
+
+	private void commit(List<CheckInBatch> group) {
+		tx.executeWithoutResult(state -> {
+			int total = 0;
+			for (CheckInBatch batch : group) {
+				total += batch.size;
+			}
+			long[] persons = new long[total];
+			int k = 0;
+			for (CheckInBatch batch : group) {
+				System.arraycopy(batch.person, 0, persons, k, batch.size);
+				k += batch.size;
+			}
+			StatusColour[] colours = status.colours(persons);
+			var out = new CopyBuffer(total * 96);
+			k = 0;
+			for (CheckInBatch batch : group) {
+				for (int i = 0; i < batch.size; i++, k++) {
+					StatusColour colour = colours[k];
+					batch.colour[i] = colour;
+					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
+					batch.refusal[i] = decide(venue, colour, batch.person[i]);
+					out.row(batch, i);
+					if (colour == StatusColour.RED && venue != null) {
+						alerts.flagged(venue, batch.person[i], batch.at[i], colour);
+					}
+				}
+			}
+			copy(out);
+			rowsWritten.addAndGet(total);
+			groupsCommitted.incrementAndGet();
+		});
+	}
+
+	static byte decide(VenueRegistry.@Nullable Ref venue, StatusColour colour, long person) {
+		if (!colour.admitted()) {
+			return CheckInBatch.REFUSED_COLOUR;
+		}
+		if (venue == null) {
+			return CheckInBatch.ADMITTED;
+		}
+		if (venue.closure() == Closure.EXIT_ONLY) {
+			return CheckInBatch.REFUSED_EXIT_ONLY;
+		}
+		if (venue.closure() == Closure.CLOSED && !venue.onShift(person)) {
+			return CheckInBatch.REFUSED_CLOSED;
+		}
+		return CheckInBatch.ADMITTED;
+	}
+
+	private void copy(CopyBuffer out) {
+		Connection con = DataSourceUtils.getConnection(dataSource);
+		try {
+			con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(out.bytes, 0, out.length));
+		}
+		catch (SQLException | java.io.IOException ex) {
+			throw new IllegalStateException("COPY of check-ins failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(con, dataSource);
+		}
+	}
+
+	/** COPY text rows, built without a String per field. */
+	static final class CopyBuffer {
+
+		byte[] bytes;
+
+		int length;
+
+		CopyBuffer(int capacity) {
+			bytes = new byte[Math.max(256, capacity)];
+		}
+
+		void row(CheckInBatch b, int i) {
+			ensure(160);
+			timestamp(b.at[i]);
+			put('\t');
+			timestamp(b.until[i]);
+			put('\t');
+			number(b.venue[i]);
+			put('\t');
+			number(b.person[i]);
+			put('\t');
+			if (b.leftAt[i] == Long.MIN_VALUE) {
+				put('\\');
+				put('N');
+			}
+			else {
+				timestamp(b.leftAt[i]);
+			}
+			put('\t');
+			ascii(b.colour[i].name());
+			put('\t');
+			put(b.admitted(i) ? 't' : 'f');
+			put('\t');
+			ascii(CheckInBatch.CHANNELS[b.channel[i]]);
+			put('\n');
+		}
+
+		private void timestamp(long epochSecond) {
+			LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+			pad(t.getYear(), 4);
+			put('-');
+			pad(t.getMonthValue(), 2);
+			put('-');
+			pad(t.getDayOfMonth(), 2);
+			put(' ');
+			pad(t.getHour(), 2);
+			put(':');
+			pad(t.getMinute(), 2);
+			put(':');
+			pad(t.getSecond(), 2);
+			put('+');
+			put('0');
+			put('0');
+		}
+
+		private void pad(int value, int digits) {
+			for (int d = digits - 1; d >= 0; d--) {
+				bytes[length + d] = (byte) ('0' + value % 10);
+				value /= 10;
+			}
+			length += digits;
+		}
+
+		private void number(long value) {
+			ascii(Long.toString(value));
+		}
+
+		private void ascii(String s) {
+			for (int j = 0; j < s.length(); j++) {
+				bytes[length++] = (byte) s.charAt(j);
+			}
+		}
+
+		private void put(char c) {
+			bytes[length++] = (byte) c;
+		}
+
+		private void ensure(int more) {
+			if (length + more > bytes.length) {
+				bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+			}
+		}
+
+		String text() {
+			return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.gridguard.venue;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.gridguard.person.Person;
+import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.Notification;
+import org.gridguard.platform.Notifications;
+import org.gridguard.region.GridWorker;
+import org.gridguard.region.RegionLevel;
+import org.gridguard.region.RegionManagement;
+import org.gridguard.status.StatusColour;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a red person checks in anywhere: alerts their grid workers (by SMS too) and the venue's department at once, and
+ * publishes {@link FlaggedPersonScanned} for the control loop, in the transaction that stores the check-in. One alert
+ * per person and venue per ten minutes, so that a person scanning again and again does not flood the inboxes.
+ */
+@Component
+class FlagAlerts {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+	private final Notifications notifications;
+
+	private final PersonManagement persons;
+
+	private final RegionManagement regions;
+
+	private final ApplicationEventPublisher events;
+
+	private final MessageSource source;
+
+	private final java.time.Clock clock;
+
+	FlagAlerts(Notifications notifications, PersonManagement persons, RegionManagement regions,
+			ApplicationEventPublisher events, MessageSource source, java.time.Clock clock) {
+		this.notifications = notifications;
+		this.persons = persons;
+		this.regions = regions;
+		this.events = events;
+		this.source = source;
+		this.clock = clock;
+	}
+
+	void flagged(VenueRegistry.Ref venue, long personId, long atSecond, StatusColour colour) {
+		Instant at = Instant.ofEpochSecond(atSecond);
+		events.publishEvent(new FlaggedPersonScanned(personId, venue.id(), venue.name(), venue.regionCode(), at,
+				colour.name()));
+		Optional<Person> person = persons.find(personId);
+		String name = person.map(Person::name).orElse("?");
+		String idMasked = person.map(Person::idMasked).orElse("?");
+		String when = TIME.format(ZonedDateTime.ofInstant(at, clock.getZone()));
+		// alerts go out in the city's language whatever the language of the request that caused them
+		Locale zh = Locale.SIMPLIFIED_CHINESE;
+		String title = source.getMessage("venue.alert.title", new Object[] { name, venue.name() }, zh);
+		String body = source.getMessage("venue.alert.body",
+				new Object[] { name, idMasked, source.getMessage("status.colour." + colour.name(), null, colour.name(), zh),
+						venue.name(), when },
+				zh);
+		String link = "/venues/" + venue.id() + "/visits";
+		String dedupe = "venue-flag:" + personId + ":" + venue.id() + ":" + atSecond / 600;
+		String home = person.map(Person::regionCode).orElse(null);
+		if (home != null && home.length() == RegionLevel.GRID.codeLength()) {
+			List<String> mobiles = regions.workers(home)
+				.stream()
+				.map(GridWorker::phone)
+				.filter(p -> p != null && !p.isBlank())
+				.toList();
+			notifications.send(Notifications.Draft
+				.toAudience("GRID_WORKER", home, Notification.Severity.ALERT, title, body, "/residents/" + personId,
+						"venue")
+				.withDedupeKey(dedupe + ":grid")
+				.withMobiles(mobiles));
+		}
+		else {
+			// nobody's grid: the town officers of the venue's town answer for the person turning up there
+			notifications.send(Notifications.Draft
+				.toAudience("TOWN_OFFICER", venue.regionCode(), Notification.Severity.ALERT, title, body, link, "venue")
+				.withDedupeKey(dedupe + ":town"));
+		}
+		notifications.send(Notifications.Draft
+			.toAudience("DEPARTMENT:" + venue.sector().name(), venue.regionCode(), Notification.Severity.ALERT, title,
+					body, link, "venue")
+			.withDedupeKey(dedupe + ":department"));
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.gridguard.venue;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Binds {@code gridguard.venue.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VenueProperties.class)
+class VenueConfiguration {
+
+}

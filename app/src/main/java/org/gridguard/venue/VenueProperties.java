@@ -1,0 +1,68 @@
+package org.gridguard.venue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every number of the venue module, as {@code gridguard.venue.*} properties (documented in {@code docs/venue.md}).
+ *
+ * @param defaultStay a check-in without a declared departure lasts this long
+ * @param maxStay every stay is capped at this length
+ * @param retention check-ins (and pharmacy purchases) older than this are deleted
+ * @param futureSkew how far in the future a check-in time may lie (clocks of other systems drift)
+ * @param partitionsAhead how many days of check-in partitions exist ahead of today
+ * @param maxBatch most check-ins in one API call
+ * @param declarationValidity how long a declared stay in a risk area counts (the 14-day itinerary window)
+ * @param closedLoopDays default length of a closed-loop staff shift
+ * @param publicUrl base URL that QR posters point to (e.g. {@code https://gg.yk.gov.cn}); empty: the address the
+ * poster was requested at
+ * @param natDays routine test interval of staff in days, per category, overriding the category's default
+ * @param ingest the group-commit writer
+ * @param rateLimit limits of the public scan endpoints, per client address
+ */
+@ConfigurationProperties("gridguard.venue")
+public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @DefaultValue("4h") Duration maxStay,
+		@DefaultValue("28d") Duration retention, @DefaultValue("5m") Duration futureSkew,
+		@DefaultValue("7") int partitionsAhead, @DefaultValue("10000") int maxBatch,
+		@DefaultValue("14d") Duration declarationValidity, @DefaultValue("14") int closedLoopDays,
+		@DefaultValue("") String publicUrl, @Nullable Map<VenueCategory, Integer> natDays, @DefaultValue Ingest ingest,
+		@DefaultValue RateLimit rateLimit) {
+
+	/** Days between routine tests of a category's staff. */
+	public int natDaysOf(VenueCategory category) {
+		Integer configured = natDays == null ? null : natDays.get(category);
+		return configured == null || configured < 1 ? category.defaultNatDays() : configured;
+	}
+
+	/** Whole days of retention (at least one). */
+	public int retentionDays() {
+		return (int) Math.max(1, retention.toDays());
+	}
+
+	/**
+	 * The writer that stores check-ins in groups: each group is one COPY and one commit, and every request in the
+	 * group is answered only after that commit.
+	 *
+	 * @param writers concurrent writer threads (one commits while another copies)
+	 * @param maxRows most rows in one group
+	 * @param timeout how long a request waits for its group to commit before answering 503
+	 */
+	public record Ingest(@DefaultValue("2") int writers, @DefaultValue("50000") int maxRows,
+			@DefaultValue("20s") Duration timeout) {
+	}
+
+	/**
+	 * Token buckets per client address for the public scan endpoints.
+	 *
+	 * @param perMinute sustained requests per minute
+	 * @param burst requests allowed at once
+	 */
+	public record RateLimit(@DefaultValue("30") long perMinute, @DefaultValue("10") long burst) {
+	}
+
+}

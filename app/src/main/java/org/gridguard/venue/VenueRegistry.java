@@ -1,0 +1,120 @@
+package org.gridguard.venue;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gridguard.shared.Sector;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Every venue code and the little of each venue that entry verification needs, in memory, so that a scan or a batch
+ * of check-ins costs no lookup. Reloaded after each committed change and once a minute (closed-loop shifts start and
+ * end by date; another node may have changed something). A city has a few thousand venues.
+ */
+@Component
+class VenueRegistry implements SmartInitializingSingleton {
+
+	/** What a scan needs to know about a venue; {@code staffOnShift} is sorted. */
+	record Ref(long id, String name, String regionCode, Sector sector, VenueCategory category, Closure closure,
+			@Nullable String closureReason, boolean active, long[] staffOnShift) {
+
+		boolean onShift(long personId) {
+			return Arrays.binarySearch(staffOnShift, personId) >= 0;
+		}
+
+	}
+
+	/** A code and whether it has been revoked. */
+	record Code(long venueId, boolean revoked) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private volatile Map<String, Code> codes = Map.of();
+
+	private volatile Map<Long, Ref> venues = Map.of();
+
+	VenueRegistry(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		reload();
+	}
+
+	@Nullable Code code(String code) {
+		return codes.get(code);
+	}
+
+	@Nullable Ref venue(long id) {
+		return venues.get(id);
+	}
+
+	/** The venue an active code stands for, or {@code null} when the code is unknown or revoked. */
+	@Nullable Ref active(String code) {
+		Code c = codes.get(code);
+		if (c == null || c.revoked()) {
+			return null;
+		}
+		Ref ref = venues.get(c.venueId());
+		return ref == null || !ref.active() ? null : ref;
+	}
+
+	@Scheduled(fixedDelayString = "${gridguard.venue.registry-refresh:60s}", initialDelayString = "${gridguard.venue.registry-refresh:60s}")
+	synchronized void reload() {
+		LocalDate today = LocalDate.now(clock);
+		var shifts = new HashMap<Long, List<Long>>();
+		jdbc.query("SELECT venue_id, person_id FROM venue_staff WHERE active AND loop_from <= ? AND loop_until >= ?",
+				rs -> {
+					shifts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+				}, Date.valueOf(today), Date.valueOf(today));
+		var loadedVenues = new HashMap<Long, Ref>();
+		jdbc.query("SELECT id, name, region_code, sector, category, closure, closure_reason, active FROM venue", rs -> {
+			long id = rs.getLong(1);
+			long[] staff = shifts.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
+			loadedVenues.put(id, new Ref(id, rs.getString(2), rs.getString(3), Sector.valueOf(rs.getString(4)),
+					VenueCategory.valueOf(rs.getString(5)), Closure.valueOf(rs.getString(6)), rs.getString(7),
+					rs.getBoolean(8), staff));
+		});
+		var loadedCodes = new HashMap<String, Code>();
+		jdbc.query("SELECT code, venue_id, revoked_at IS NOT NULL FROM venue_code",
+				rs -> {
+					loadedCodes.put(rs.getString(1), new Code(rs.getLong(2), rs.getBoolean(3)));
+				});
+		venues = Map.copyOf(loadedVenues);
+		codes = Map.copyOf(loadedCodes);
+	}
+
+	/** Reloads once the current transaction has committed (at once when there is none). */
+	void reloadAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					reload();
+				}
+			});
+		}
+		else {
+			reload();
+		}
+	}
+
+}
