@@ -34,8 +34,12 @@ final class DaySegment {
 	final int dayStart;
 	final int[] venueStart;
 	final int[] time;
+	/** {@code blockKey[j]} is the (venue, class) key of row {@code j << BLOCK_BITS}: finds a row's venue in a step or two. */
+	final int[] blockKey;
 	final short[] personLow;
 	final byte[] personHigh;
+
+	static final int BLOCK_BITS = 6;
 
 	private DaySegment(int day, int[] venueStart, int[] time, short[] personLow, byte[] personHigh) {
 		this.day = day;
@@ -44,6 +48,16 @@ final class DaySegment {
 		this.time = time;
 		this.personLow = personLow;
 		this.personHigh = personHigh;
+		int n = time.length;
+		this.blockKey = new int[(n + (1 << BLOCK_BITS) - 1) >>> BLOCK_BITS];
+		int k = 0;
+		for (int j = 0; j < blockKey.length; j++) {
+			int row = j << BLOCK_BITS;
+			while (venueStart[k + 1] <= row) {
+				k++;
+			}
+			blockKey[j] = k;
+		}
 	}
 
 	static int pack(int startInDay, int duration) {
@@ -75,26 +89,18 @@ final class DaySegment {
 		return keyOf(row) / CLASSES;
 	}
 
-	/** The (venue, class) key of a row: the last {@code k} with {@code venueStart[k] <= row}, skipping empty keys. */
+	/** The (venue, class) key of a row: the {@code k} with {@code venueStart[k] <= row < venueStart[k + 1]}. */
 	private int keyOf(int row) {
 		int[] vs = venueStart;
-		int lo = 0;
-		int hi = vs.length - 1;
-		// invariant: vs[lo] <= row < vs[hi]
-		while (hi - lo > 1) {
-			int mid = (lo + hi) >>> 1;
-			if (vs[mid] <= row) {
-				lo = mid;
-			}
-			else {
-				hi = mid;
-			}
+		int k = blockKey[row >>> BLOCK_BITS];
+		while (vs[k + 1] <= row) {
+			k++;
 		}
-		return lo;
+		return k;
 	}
 
 	long memoryBytes() {
-		return 4L * venueStart.length + 7L * time.length;
+		return 4L * (venueStart.length + blockKey.length) + 7L * time.length;
 	}
 
 	/** First index in {@code [from, to)} whose packed time is {@code >= key}, or {@code to}. */
