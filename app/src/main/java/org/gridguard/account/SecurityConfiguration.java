@@ -70,7 +70,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-						"/swagger-ui/**", "/swagger-ui.html", "/public/**")
+						"/swagger-ui/**", "/swagger-ui.html", "/public/**", "/s/**", "/p/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -105,10 +105,20 @@ class VenueRegistry implements SmartInitializingSingleton {
 	/** Reloads once the current transaction has committed (at once when there is none). */
 	void reloadAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// once per transaction, however many venues it changed (the demo registers hundreds in one)
+			if (TransactionSynchronizationManager.hasResource(this)) {
+				return;
+			}
+			TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
 					reload();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(VenueRegistry.this);
 				}
 			});
 		}
