@@ -287,7 +287,6 @@ public class VenueManagement {
 	 * The visitor log of a venue, newest first, for the days {@code [from, to]} (city time zone); names and numbers
 	 * masked. Viewing it is audited: it is personal data.
 	 */
-	@Transactional(readOnly = true)
 	public PageResult<Visit> visits(long venueId, LocalDate from, LocalDate to, Jurisdiction who, Paging paging) {
 		get(venueId, who);
 		Timestamp start = Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant());

@@ -30,6 +30,11 @@ class ScanRateLimiter {
 		this.burst = Math.max(1, properties.rateLimit().burst());
 	}
 
+	/** Forgets every bucket: every client starts again with a full burst (tests; an operator after a false alarm). */
+	void clear() {
+		buckets.clear();
+	}
+
 	/** Whether one more request from this client is allowed now. */
 	boolean tryAcquire(String client) {
 		if (buckets.size() > MAX_CLIENTS) {

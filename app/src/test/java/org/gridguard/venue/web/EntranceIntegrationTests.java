@@ -1,0 +1,249 @@
+package org.gridguard.venue.web;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.gridguard.TestHttp;
+import org.gridguard.person.IdType;
+import org.gridguard.person.NewResident;
+import org.gridguard.person.Person;
+import org.gridguard.person.PersonManagement;
+import org.gridguard.region.Jurisdiction;
+import org.gridguard.shared.Paging;
+import org.gridguard.status.FactKind;
+import org.gridguard.status.StatusManagement;
+import org.gridguard.venue.CheckIns;
+import org.gridguard.venue.Closure;
+import org.gridguard.venue.FlaggedScans;
+import org.gridguard.venue.NewVenue;
+import org.gridguard.venue.RiskAreas;
+import org.gridguard.venue.StaffMember;
+import org.gridguard.venue.StaffRoster;
+import org.gridguard.venue.Venue;
+import org.gridguard.venue.VenueFixtures;
+import org.gridguard.venue.VenueManagement;
+import org.gridguard.venue.Visit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * At the door: visitors scan with companions, red persons are refused and alerted at once to their grid worker and
+ * the venue's department, special places under closed management refuse visitors but let staff on a closed-loop
+ * shift in, a declared stay in a risk area stars the screen, and the public endpoint is rate-limited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class EntranceIntegrationTests {
+
+	private static final Jurisdiction CITY = Jurisdiction.system();
+
+	/** 东城街道 园丁社区 第1网格: the demo grid worker {@code grid} works here. */
+	private static final String GRID = "330784001001001";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	VenueManagement venues;
+
+	@Autowired
+	CheckIns checkIns;
+
+	@Autowired
+	StaffRoster roster;
+
+	@Autowired
+	RiskAreas riskAreas;
+
+	@Autowired
+	PersonManagement persons;
+
+	@Autowired
+	StatusManagement status;
+
+	@Autowired
+	FlaggedScans flagged;
+
+	@Autowired
+	ScanRateLimiter limiter;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	Clock clock;
+
+	@BeforeEach
+	void fullBuckets() {
+		limiter.clear();
+	}
+
+	@Test
+	void aVisitorScansWithACompanionAndBothAreLoggedGreen() throws Exception {
+		Venue mall = venue("扫码测试商场", "MALL_SUPERMARKET");
+		String me = VenueFixtures.idNumber();
+		String grandma = VenueFixtures.idNumber();
+		HttpResponse<String> response = scan(mall.code(), Map.of("name", "应晓东", "idNumber", me, "phone", "13905790001",
+				"companions", List.of(Map.of("name", "应秀英", "idNumber", grandma))));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("venueName").asString()).isEqualTo("扫码测试商场");
+		assertThat(body.get("allAdmitted").asBoolean()).isTrue();
+		assertThat(body.get("entries").valueStream().map(e -> e.get("nameMasked").asString())).containsExactly("应*东", "应*英");
+		assertThat(body.get("entries").valueStream().map(e -> e.get("colour").asString())).containsOnly("GREEN");
+
+		List<Visit> log = venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items();
+		assertThat(log).extracting(Visit::channel).containsExactlyInAnyOrder("SCAN", "COMPANION");
+		assertThat(log).extracting(Visit::idMasked).doesNotContain(me).contains(me.substring(0, 6) + "********" + me.substring(14));
+	}
+
+	@Test
+	void badInputOnTheScanPageIsNamedByFieldAndNothingIsLogged() throws Exception {
+		Venue mall = venue("扫码校验商场", "MALL_SUPERMARKET");
+		String[] wrong = VenueFixtures.withWrongCheck();
+		HttpResponse<String> response = scan(mall.code(), Map.of("name", "", "idNumber", wrong[0], "phone", "12345",
+				"companions", List.of(Map.of("name", "小明", "idNumber", "33078420"))));
+		assertThat(response.statusCode()).isEqualTo(422);
+		JsonNode errors = json.readTree(response.body()).get("errors");
+		assertThat(errors.valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
+			.containsExactlyInAnyOrder("name 请填写姓名（不超过 50 字）", "idNumber 身份证号校验位错误：最后一位应为 " + wrong[1],
+					"phone 手机号格式不正确：应为 11 位、以 1 开头的中国大陆手机号", "companions[0].idNumber 身份证号应为 18 位");
+		assertThat(venues.todayCounts(mall.id())[0]).isZero();
+	}
+
+	@Test
+	void aRedPersonIsRefusedAndTheirGridWorkerAndTheDepartmentAreAlertedAtOnce() throws Exception {
+		Venue mall = venue("红码测试商场", "MALL_SUPERMARKET");
+		String id = VenueFixtures.idNumber();
+		Person person = persons.createResident(new NewResident("程红梅", IdType.RESIDENT_ID, id, "13905790002", GRID,
+				"园丁社区 9 幢", null), CITY);
+		status.assertFact(person.id(), FactKind.MANUAL_RED, "test:red", "测试", clock.instant(), null);
+
+		HttpResponse<String> response = scan(mall.code(), Map.of("name", "程红梅", "idNumber", id, "phone", "13905790002"));
+		JsonNode entry = json.readTree(response.body()).get("entries").get(0);
+		assertThat(entry.get("colour").asString()).isEqualTo("RED");
+		assertThat(entry.get("admitted").asBoolean()).isFalse();
+		assertThat(entry.get("refusal").asString()).isEqualTo("红码：禁止进入，请原地等候工作人员");
+
+		assertThat(flagged.seen).anySatisfy(e -> {
+			assertThat(e.personId()).isEqualTo(person.id());
+			assertThat(e.venueId()).isEqualTo(mall.id());
+			assertThat(e.colour()).isEqualTo("RED");
+			assertThat(e.venueRegionCode()).isEqualTo(mall.regionCode());
+		});
+		String title = "红码人员扫码：程红梅 在 红码测试商场";
+		assertThat(TestHttp.signedIn(port, "grid", "demo-test-password").get("/notifications").body()).contains(title);
+		assertThat(TestHttp.signedIn(port, "commerce", "demo-test-password").get("/notifications").body()).contains(title);
+		assertThat(TestHttp.signedIn(port, "health", "demo-test-password").get("/notifications").body()).doesNotContain(title);
+	}
+
+	@Test
+	void aClosedCareHomeRefusesVisitorsWithTheReasonButLetsStaffOnAClosedLoopShiftIn() throws Exception {
+		Venue home = venue("封闭测试敬老院", "CARE_HOME");
+		String nurse = VenueFixtures.idNumber();
+		roster.add(home.id(), "护理员甲", nurse, "13905790003", "护理员", CITY);
+		StaffMember staff = roster.list(home.id(), CITY).get(0);
+		roster.startLoop(home.id(), staff.id(), null, null, CITY);
+		assertThatThrownBy(() -> venues.setClosure(home.id(), Closure.CLOSED, "", CITY)).hasMessageContaining("原因");
+		venues.setClosure(home.id(), Closure.CLOSED, "本地出现疫情，暂停探视", CITY);
+
+		String visitor = VenueFixtures.idNumber();
+		JsonNode refused = json.readTree(scan(home.code(), Map.of("name", "探视者", "idNumber", visitor, "phone", "13905790004"))
+			.body()).get("entries").get(0);
+		assertThat(refused.get("admitted").asBoolean()).isFalse();
+		assertThat(refused.get("refusal").asString()).isEqualTo("本场所全封闭管理，暂停对外开放：本地出现疫情，暂停探视");
+		JsonNode admitted = json.readTree(scan(home.code(), Map.of("name", "护理员甲", "idNumber", nurse, "phone", "13905790003"))
+			.body()).get("entries").get(0);
+		assertThat(admitted.get("admitted").asBoolean()).isTrue();
+
+		venues.setClosure(home.id(), Closure.EXIT_ONLY, "高风险区：只出不进", CITY);
+		JsonNode exitOnly = json.readTree(scan(home.code(), Map.of("name", "护理员甲", "idNumber", nurse, "phone", "13905790003"))
+			.body()).get("entries").get(0);
+		assertThat(exitOnly.get("admitted").asBoolean()).isFalse();
+		assertThat(exitOnly.get("refusal").asString()).contains("只出不进");
+
+		// the visitor log is mandatory: refused visitors are in it too
+		List<Visit> log = venues.visits(home.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items();
+		assertThat(log).hasSize(3);
+		assertThat(log).filteredOn(v -> !v.admitted()).hasSize(2);
+		assertThat(TestHttp.anonymous(port).get("/s/" + home.code()).body()).contains("只出不进").contains("高风险区：只出不进");
+
+		Venue mall = venue("封闭测试商场", "MALL_SUPERMARKET");
+		assertThatThrownBy(() -> venues.setClosure(mall.id(), Closure.CLOSED, "试试", CITY))
+			.hasMessageContaining("只有特殊场所");
+	}
+
+	@Test
+	void aDeclaredStayInAHighRiskAreaStarsTheScreenAndTurnsTheColourByTheStatusRules() throws Exception {
+		Venue mall = venue("星号测试商场", "MALL_SUPERMARKET");
+		var area = riskAreas.add("某省某市某区", "HIGH", null, "admin");
+		JsonNode body = json.readTree(scan(mall.code(), Map.of("name", "吕星", "idNumber", VenueFixtures.idNumber(), "phone",
+				"13905790005", "riskArea", area.id())).body());
+		assertThat(body.get("star").asBoolean()).isTrue();
+		assertThat(body.get("riskArea").asString()).isEqualTo("某省某市某区");
+		assertThat(body.get("entries").get(0).get("colour").asString()).isEqualTo("RED");
+	}
+
+	@Test
+	void theDeskChecksInAVisitorWithoutAPhoneByIdentityNumber() {
+		Venue mall = venue("代登记测试商场", "MALL_SUPERMARKET");
+		CheckIns.ScanOutcome outcome = checkIns.desk(mall.id(),
+				List.of(new CheckIns.Visitor("", VenueFixtures.idNumber(), null)), null, CITY);
+		assertThat(outcome.entries()).singleElement().satisfies(e -> {
+			assertThat(e.colour()).isEqualTo("GREEN");
+			assertThat(e.admitted()).isTrue();
+		});
+		assertThat(venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 5)).items())
+			.extracting(Visit::channel)
+			.containsExactly("DESK");
+	}
+
+	@Test
+	void aRevokedOrUnknownCodeIsRefusedAndAClientScanningTooOftenIsSlowedDown() throws Exception {
+		Venue mall = venue("作废测试商场", "MALL_SUPERMARKET");
+		String old = mall.code();
+		venues.regenerateCode(mall.id(), CITY);
+		HttpResponse<String> stale = scan(old, Map.of("name", "胡一", "idNumber", VenueFixtures.idNumber(), "phone", "13905790006"));
+		assertThat(stale.statusCode()).isEqualTo(410);
+		assertThat(stale.body()).contains("场所码已作废");
+		assertThat(TestHttp.anonymous(port).get("/s/" + old).statusCode()).isEqualTo(410);
+		assertThat(TestHttp.anonymous(port).get("/s/YKNOSUCHCODE").statusCode()).isEqualTo(404);
+
+		String fresh = venues.find(mall.id()).orElseThrow().code();
+		int allowed = 0;
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 20; i++) {
+			last = scan(fresh, Map.of("name", "胡二", "idNumber", "1", "phone", "1"));
+			if (last.statusCode() == 429) {
+				break;
+			}
+			allowed++;
+		}
+		assertThat(allowed).isLessThan(20);
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(last.body()).contains("操作过于频繁");
+	}
+
+	private Venue venue(String name, String category) {
+		return venues.register(new NewVenue(name, category, GRID, "园丁社区 1 号", 100, null, null, null, null, "负责人",
+				"13800002222"), CITY);
+	}
+
+	private HttpResponse<String> scan(String code, Map<String, Object> body) throws Exception {
+		return TestHttp.anonymous(port).api("POST", "/api/public/scans/" + code, json.writeValueAsString(body), null);
+	}
+
+}
