@@ -29,4 +29,21 @@
       button.classList.add('btn-success');
     }
   });
+
+  // <span class="gg-countdown" data-deadline="epoch millis"> counts down to a deadline, and turns red when it passes.
+  function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('.gg-countdown[data-deadline]').forEach(function (el) {
+      var left = Math.round((Number(el.dataset.deadline) - now) / 1000);
+      var sign = left < 0 ? '-' : '';
+      var s = Math.abs(left);
+      var text = sign + (s >= 3600 ? Math.floor(s / 3600) + ':' : '') + pad(Math.floor(s % 3600 / 60)) + ':' + pad(s % 60);
+      el.textContent = text;
+      el.classList.toggle('text-danger', left < 0);
+      el.classList.toggle('text-warning', left >= 0 && left < 1800);
+    });
+  }
+  tick();
+  setInterval(tick, 1000);
 })();

@@ -511,6 +511,25 @@ public class PersonManagement {
 		return result;
 	}
 
+	/**
+	 * The grids of households registered at exactly these addresses (after trimming), for placing pushed persons by
+	 * address. Addresses found in more than one grid are left out: they do not place anyone.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> gridsOfAddresses(java.util.Collection<String> addresses) {
+		if (addresses.isEmpty()) {
+			return Map.of();
+		}
+		var result = new HashMap<String, String>();
+		jdbc.sql("""
+				SELECT address, min(grid_code) FROM person_household WHERE address IN (:addresses)
+				GROUP BY address HAVING count(DISTINCT grid_code) = 1""")
+			.param("addresses", addresses)
+			.query((rs, i) -> result.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return result;
+	}
+
 	/** Places a non-resident or unplaced person in a region (a grid once the address is known). */
 	public void place(long personId, String regionCode) {
 		jdbc.sql("UPDATE person SET region_code = ?, updated_at = ? WHERE id = ?")

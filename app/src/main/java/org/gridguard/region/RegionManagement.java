@@ -167,6 +167,26 @@ public class RegionManagement {
 			.single();
 	}
 
+	/** Active grids below {@code code} that have no active worker: nobody there answers for anyone. */
+	@Transactional(readOnly = true)
+	public List<String> gridsWithoutWorkers(String code) {
+		return jdbc.sql("""
+				SELECT g.code FROM region_node g WHERE g.level = 'GRID' AND g.active AND g.code LIKE ?
+				AND NOT EXISTS (SELECT 1 FROM region_grid_worker w WHERE w.grid_code = g.code AND w.active)""")
+			.param(code + "%")
+			.query(String.class)
+			.list();
+	}
+
+	/** Mobile numbers of the active workers of a grid (for alerts). */
+	@Transactional(readOnly = true)
+	public List<String> workerPhones(String gridCode) {
+		return jdbc.sql("SELECT phone FROM region_grid_worker WHERE grid_code = ? AND active AND phone IS NOT NULL")
+			.param(gridCode)
+			.query(String.class)
+			.list();
+	}
+
 	/** Active grids below {@code code}, in code order. */
 	@Transactional(readOnly = true)
 	public List<Region> gridsBelow(String code) {

@@ -41,12 +41,16 @@ public class ResponsibilityManagement {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ResponsibilityManagement(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	ResponsibilityManagement(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, AuditLog audit,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -66,6 +70,32 @@ public class ResponsibilityManagement {
 					parties.sector() == null ? null : parties.sector().name(), parties.unitName(), parties.unitContact(),
 					parties.unitPhone(), parties.individualName(), parties.individualPhone(),
 					Timestamp.from(clock.instant()), by)
+			.update();
+	}
+
+	/** Sets the parties of many subjects at once (bulk imports). */
+	public void assignAll(List<Assignment> assignments, String by) {
+		Timestamp now = Timestamp.from(clock.instant());
+		template.batchUpdate("""
+				INSERT INTO responsibility_assignment (subject_type, subject_id, subject_label, territory_code, sector,
+					unit_name, unit_contact, unit_phone, individual_name, individual_phone, active, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)
+				ON CONFLICT (subject_type, subject_id) DO UPDATE SET subject_label = excluded.subject_label,
+					territory_code = excluded.territory_code, sector = excluded.sector, unit_name = excluded.unit_name,
+					unit_contact = excluded.unit_contact, unit_phone = excluded.unit_phone,
+					individual_name = excluded.individual_name, individual_phone = excluded.individual_phone,
+					active = true, updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
+				assignments.stream().map(a -> new Object[] { a.subject().type().name(), a.subject().id(),
+						truncate(a.label(), 200), a.parties().territoryCode(),
+						a.parties().sector() == null ? null : a.parties().sector().name(), a.parties().unitName(),
+						a.parties().unitContact(), a.parties().unitPhone(), a.parties().individualName(),
+						a.parties().individualPhone(), now, by }).toList());
+	}
+
+	/** Moves one subject to another territory (a queued person placed in a grid). */
+	public void moveSubject(Subject subject, String territoryCode) {
+		jdbc.sql("UPDATE responsibility_assignment SET territory_code = ?, updated_at = ? WHERE subject_type = ? AND subject_id = ?")
+			.params(territoryCode, Timestamp.from(clock.instant()), subject.type().name(), subject.id())
 			.update();
 	}
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.gridguard.platform.AuditLog;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,17 +37,13 @@ public class StatusManagement {
 
 	private final JdbcTemplate template;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	StatusManagement(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, AuditLog audit,
-			Clock clock) {
+	StatusManagement(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
-		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -82,6 +77,26 @@ public class StatusManagement {
 			.params(Timestamp.from(clock.instant()), personId, kind.name(), source)
 			.update();
 		return recompute(personId);
+	}
+
+	/** Ends a kind of fact from one source for many persons at once, and recomputes those affected. */
+	public void retractFacts(FactKind kind, String source, java.util.Collection<Long> personIds) {
+		if (personIds.isEmpty()) {
+			return;
+		}
+		long[] affected = jdbc.sql("""
+				UPDATE status_fact SET retracted_at = :now WHERE kind = :kind AND source = :source
+				AND retracted_at IS NULL AND person_id IN (:ids) RETURNING person_id""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("kind", kind.name())
+			.param("source", source)
+			.param("ids", personIds)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+		recomputeAll(affected);
 	}
 
 	/** Ends every fact a source asserted about a person (e.g. on release from control). */
@@ -183,68 +198,141 @@ public class StatusManagement {
 	}
 
 	/**
-	 * Recomputes a person's colour from the active facts; records and publishes a change. The deciding rule is the
-	 * most severe enabled fact (ties: the earliest asserted kind in {@link FactKind} order).
+	 * Recomputes a person's colour from the active facts; records a change with the deciding rule and all active
+	 * facts. The deciding rule is the most severe enabled fact (ties: {@link FactKind} order).
 	 */
 	public PersonStatus recompute(long personId) {
-		// one recomputation per person at a time: concurrent facts about the same person must not lose a change
-		jdbc.sql("SELECT pg_advisory_xact_lock(7001, ?)").param((int) (personId ^ (personId >>> 32))).query(Object.class).list();
-		List<Fact> facts = activeFacts(personId);
-		List<Fact> counted = new ArrayList<>(facts.stream().filter(Fact::ruleEnabled).toList());
-		counted.sort(Comparator.comparing(Fact::colour).reversed().thenComparing(f -> f.kind().ordinal()));
-		StatusColour colour = counted.isEmpty() ? StatusColour.GREEN : counted.get(0).colour();
-		String rule = counted.isEmpty() ? null : counted.get(0).kind().name();
-		List<String> reasons = counted.stream()
-			.filter(f -> f.colour() != StatusColour.GREEN || colourIsGreen(counted))
-			.map(Fact::reason)
-			.toList();
-		PersonStatus before = current(personId);
-		Instant now = clock.instant();
-		String joined = String.join("\n", reasons);
-		if (before.colour() != colour) {
-			jdbc.sql("""
-					INSERT INTO status_current (person_id, colour, since, reasons, rule_kind, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET colour = excluded.colour,
-						since = excluded.since, reasons = excluded.reasons, rule_kind = excluded.rule_kind,
-						updated_at = excluded.updated_at""")
-				.params(personId, colour.name(), Timestamp.from(now), joined, rule, Timestamp.from(now))
-				.update();
-			String inputs = facts.stream()
-				.map(f -> f.kind() + "[" + f.colour() + (f.ruleEnabled() ? "" : ", rule disabled") + "] " + f.source()
-						+ (f.detail() == null ? "" : " · " + f.detail()))
-				.reduce((a, b) -> a + "\n" + b)
-				.orElse("no active facts");
-			jdbc.sql("INSERT INTO status_change (person_id, at, from_colour, to_colour, rule_kind, inputs) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-				.params(personId, Timestamp.from(now), before.colour().name(), colour.name(), rule, inputs)
-				.update();
-			events.publishEvent(new StatusChanged(personId, before.colour(), colour, rule == null ? "NONE" : rule));
-			return new PersonStatus(personId, colour, reasons, now);
-		}
-		if (!joined.equals(String.join("\n", before.reasons())) && before.since() != null) {
-			jdbc.sql("UPDATE status_current SET reasons = ?, rule_kind = ?, updated_at = ? WHERE person_id = ?")
-				.params(joined, rule, Timestamp.from(now), personId)
-				.update();
-		}
-		return new PersonStatus(personId, colour, reasons, before.since());
+		recomputeAll(new long[] { personId });
+		return current(personId);
 	}
 
-	private static boolean colourIsGreen(List<Fact> counted) {
-		return counted.isEmpty() || counted.get(0).colour() == StatusColour.GREEN;
+	/**
+	 * Asserts many facts at once (bulk imports): one statement for the facts and one for the colours.
+	 */
+	public void assertFacts(List<FactAssertion> facts) {
+		if (facts.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		template.batchUpdate("""
+				INSERT INTO status_fact (person_id, kind, source, detail, valid_from, valid_until, asserted_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (person_id, kind, source) DO UPDATE SET detail = excluded.detail,
+					valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+					asserted_at = excluded.asserted_at, retracted_at = NULL""", facts.stream()
+			.map(f -> new Object[] { f.personId(), f.kind().name(), f.source(),
+					f.detail() == null ? null : truncate(f.detail(), 300), Timestamp.from(f.from()),
+					f.until() == null ? null : Timestamp.from(f.until()), now })
+			.toList());
+		recomputeAll(facts.stream().mapToLong(FactAssertion::personId).distinct().toArray());
 	}
+
+	/** One fact to assert in bulk. */
+	public record FactAssertion(long personId, FactKind kind, String source, @Nullable String detail, Instant from,
+			@Nullable Instant until) {
+	}
+
+	/**
+	 * Recomputes the colours of many persons in one statement. Persons whose colour changes get a new current row
+	 * and a history row naming the deciding rule and listing every active fact (including those of disabled rules).
+	 */
+	public int recomputeAll(long[] personIds) {
+		if (personIds.length == 0) {
+			return 0;
+		}
+		Long[] ids = new Long[personIds.length];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = personIds[i];
+		}
+		Arrays.sort(ids);
+		Timestamp now = Timestamp.from(clock.instant());
+		Integer changed = template.execute((Connection con) -> {
+			// serialise recomputations of the same persons: concurrent assertions must not lose a change
+			try (PreparedStatement lock = con.prepareStatement(
+					"SELECT pg_advisory_xact_lock(id) FROM unnest(?::bigint[]) AS t(id) ORDER BY id")) {
+				lock.setArray(1, con.createArrayOf("bigint", ids));
+				lock.executeQuery().close();
+			}
+			try (PreparedStatement ps = con.prepareStatement(RECOMPUTE_SQL)) {
+				ps.setArray(1, con.createArrayOf("bigint", ids));
+				ps.setTimestamp(2, now);
+				ps.setTimestamp(3, now);
+				ps.setTimestamp(4, now);
+				ps.setTimestamp(5, now);
+				ps.setTimestamp(6, now);
+				try (ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					return rs.getInt(1);
+				}
+			}
+		});
+		return changed == null ? 0 : changed;
+	}
+
+	private static final String KIND_ORDER = Arrays.stream(FactKind.values())
+		.map(k -> "'" + k.name() + "'")
+		.reduce((a, b) -> a + "," + b)
+		.orElseThrow();
+
+	/** Parameters: ids; now twice (active facts); now twice (since, updated); now (history). */
+	private static final String RECOMPUTE_SQL = """
+			WITH ids AS (SELECT DISTINCT unnest(?::bigint[]) AS person_id),
+			facts AS (
+				SELECT f.person_id, f.kind, f.source, f.detail, r.colour, r.enabled,
+					CASE r.colour WHEN 'RED' THEN 2 WHEN 'YELLOW' THEN 1 ELSE 0 END AS severity,
+					array_position(ARRAY[%s]::varchar[], f.kind) AS kind_order
+				FROM status_fact f JOIN ids USING (person_id) JOIN status_rule r ON r.kind = f.kind
+				WHERE f.retracted_at IS NULL AND f.valid_from <= ? AND (f.valid_until IS NULL OR f.valid_until > ?)),
+			best AS (
+				SELECT DISTINCT ON (person_id) person_id, colour, kind, severity FROM facts WHERE enabled
+				ORDER BY person_id, severity DESC, kind_order),
+			reasons AS (
+				SELECT f.person_id, string_agg(f.kind || coalesce(': ' || f.detail, ''), E'\n'
+					ORDER BY f.severity DESC, f.kind_order) AS reasons
+				FROM facts f JOIN best b USING (person_id)
+				WHERE f.enabled AND (f.severity > 0 OR b.severity = 0) GROUP BY f.person_id),
+			inputs AS (
+				SELECT person_id, string_agg(kind || '[' || colour || CASE WHEN enabled THEN '' ELSE ', rule disabled' END
+					|| '] ' || source || coalesce(' · ' || detail, ''), E'\n' ORDER BY severity DESC, kind_order) AS inputs
+				FROM facts GROUP BY person_id),
+			computed AS (
+				SELECT i.person_id, coalesce(b.colour, 'GREEN') AS colour, b.kind AS rule_kind,
+					coalesce(r.reasons, '') AS reasons, coalesce(n.inputs, 'no active facts') AS inputs,
+					coalesce(c.colour, 'GREEN') AS old_colour, c.person_id IS NOT NULL AS has_row, c.reasons AS old_reasons
+				FROM ids i LEFT JOIN best b USING (person_id) LEFT JOIN reasons r USING (person_id)
+				LEFT JOIN inputs n USING (person_id) LEFT JOIN status_current c ON c.person_id = i.person_id),
+			upserted AS (
+				INSERT INTO status_current (person_id, colour, since, reasons, rule_kind, updated_at)
+				SELECT person_id, colour, ?, reasons, rule_kind, ? FROM computed
+				WHERE colour <> old_colour OR (has_row AND reasons IS DISTINCT FROM old_reasons)
+				ON CONFLICT (person_id) DO UPDATE SET
+					since = CASE WHEN status_current.colour <> excluded.colour THEN excluded.since ELSE status_current.since END,
+					colour = excluded.colour, reasons = excluded.reasons, rule_kind = excluded.rule_kind,
+					updated_at = excluded.updated_at
+				RETURNING person_id),
+			history AS (
+				INSERT INTO status_change (person_id, at, from_colour, to_colour, rule_kind, inputs)
+				SELECT person_id, ?, old_colour, colour, rule_kind, inputs FROM computed WHERE colour <> old_colour
+				RETURNING person_id)
+			SELECT count(*) FROM history""".formatted(KIND_ORDER);
 
 	/** Facts that stopped counting by themselves (their {@code valid_until} passed) change colours too. */
 	@Scheduled(fixedDelayString = "${gridguard.status.expiry-check:60s}")
 	public void recomputeExpired() {
 		Instant now = clock.instant();
-		List<Long> persons = jdbc.sql("""
-				SELECT DISTINCT f.person_id FROM status_fact f JOIN status_current c ON c.person_id = f.person_id
+		long[] persons = jdbc.sql("""
+				SELECT DISTINCT f.person_id FROM status_fact f LEFT JOIN status_current c ON c.person_id = f.person_id
 				WHERE f.retracted_at IS NULL AND f.valid_until IS NOT NULL AND f.valid_until <= ?
-				AND f.valid_until > c.updated_at""")
+				AND (c.person_id IS NULL OR f.valid_until > c.updated_at)""")
 			.param(Timestamp.from(now))
 			.query(Long.class)
-			.list();
-		persons.forEach(this::recompute);
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+		for (int from = 0; from < persons.length; from += 5000) {
+			recomputeAll(Arrays.copyOfRange(persons, from, Math.min(persons.length, from + 5000)));
+		}
 	}
 
 	// ---- rules
@@ -267,11 +355,13 @@ public class StatusManagement {
 			.params(colour.name(), enabled, Timestamp.from(clock.instant()), by, kind.name())
 			.update();
 		audit.record("STATUS_RULE_CHANGE", "status_rule", kind.name(), colour + (enabled ? "" : " (disabled)"));
-		jdbc.sql("SELECT DISTINCT person_id FROM status_fact WHERE kind = ? AND retracted_at IS NULL")
+		recomputeAll(jdbc.sql("SELECT DISTINCT person_id FROM status_fact WHERE kind = ? AND retracted_at IS NULL")
 			.param(kind.name())
 			.query(Long.class)
 			.list()
-			.forEach(this::recompute);
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray());
 	}
 
 	private static List<String> reasons(String joined) {

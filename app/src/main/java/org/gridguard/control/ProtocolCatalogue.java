@@ -1,0 +1,237 @@
+package org.gridguard.control;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.InvalidInput;
+import org.gridguard.platform.Messages;
+import org.gridguard.platform.NotFound;
+import org.gridguard.status.FactKind;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The editable configuration of the control loop: protocols (stages, test days, release rule) and what each
+ * category means (default protocol, SLA hours, pending status fact). Presets come with the first migration; the city
+ * admin edits them, and every change is audited.
+ */
+@Service
+@Transactional
+public class ProtocolCatalogue {
+
+	private static final TypeReference<List<StageJson>> STAGES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final AuditLog audit;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	ProtocolCatalogue(JdbcClient jdbc, JsonMapper json, AuditLog audit, Messages messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.audit = audit;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** The JSON form of a stage, as stored. */
+	record StageJson(String kind, int days, List<Integer> natDays) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Protocol> protocols() {
+		return jdbc.sql("SELECT * FROM control_protocol ORDER BY built_in DESC, id")
+			.query((rs, i) -> toProtocol(rs.getString("id"), rs.getString("name"), rs.getString("basis"),
+					rs.getString("start_rule"), rs.getString("stages"), rs.getString("release_rule"),
+					rs.getString("escalate_to")))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Protocol> protocol(String id) {
+		return jdbc.sql("SELECT * FROM control_protocol WHERE id = ?")
+			.param(id)
+			.query((rs, i) -> toProtocol(rs.getString("id"), rs.getString("name"), rs.getString("basis"),
+					rs.getString("start_rule"), rs.getString("stages"), rs.getString("release_rule"),
+					rs.getString("escalate_to")))
+			.optional();
+	}
+
+	public Protocol get(String id) {
+		return protocol(id).orElseThrow(() -> new NotFound("protocol " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Category, CategoryRule> categories() {
+		var rules = new EnumMap<Category, CategoryRule>(Category.class);
+		jdbc.sql("SELECT * FROM control_category")
+			.query((rs, i) -> new CategoryRule(Category.valueOf(rs.getString("category")), rs.getString("protocol_id"),
+					rs.getDouble("ack_hours"), rs.getDouble("verify_hours"),
+					rs.getString("pending_fact") == null ? null : FactKind.valueOf(rs.getString("pending_fact"))))
+			.list()
+			.forEach(r -> rules.put(r.category(), r));
+		return rules;
+	}
+
+	public CategoryRule category(Category category) {
+		CategoryRule rule = categories().get(category);
+		if (rule == null) {
+			throw new NotFound("category " + category);
+		}
+		return rule;
+	}
+
+	/** Changes what a category means; hours must be positive and the protocol must exist. */
+	public void changeCategory(Category category, String protocolId, double ackHours, double verifyHours,
+			@Nullable FactKind pendingFact, String by) {
+		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
+		if (protocol(protocolId).isEmpty()) {
+			problems.add(messages.problem("protocolId", "control.protocol.unknown"));
+		}
+		if (!(ackHours > 0 && ackHours <= 720)) {
+			problems.add(messages.problem("ackHours", "control.sla.hours"));
+		}
+		if (!(verifyHours > 0 && verifyHours <= 720)) {
+			problems.add(messages.problem("verifyHours", "control.sla.hours"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		jdbc.sql("""
+				UPDATE control_category SET protocol_id = ?, ack_hours = ?, verify_hours = ?, pending_fact = ?,
+					updated_at = ?, updated_by = ? WHERE category = ?""")
+			.params(protocolId, ackHours, verifyHours, pendingFact == null ? null : pendingFact.name(),
+					Timestamp.from(clock.instant()), by, category.name())
+			.update();
+		audit.record("CONTROL_CATEGORY_CHANGE", "control_category", category.name(),
+				protocolId + " ack " + ackHours + "h verify " + verifyHours + "h");
+	}
+
+	/**
+	 * Creates or replaces a protocol from its stages written as {@code KIND:days:natDay,natDay;KIND:days:…}, e.g.
+	 * {@code CENTRAL_ISOLATION:7:1,2,3,5,7;HOME_HEALTH_MONITORING:3:3}.
+	 */
+	public Protocol saveProtocol(String id, String name, @Nullable String basis, Protocol.StartRule start,
+			String stagesText, String releaseRule, @Nullable String escalateTo, String by) {
+		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
+		if (id == null || !id.matches("[a-z0-9_]{2,40}")) {
+			problems.add(messages.problem("id", "control.protocol.id"));
+		}
+		if (name == null || name.isBlank() || name.length() > 100) {
+			problems.add(messages.problem("name", "control.protocol.name"));
+		}
+		List<Protocol.Stage> stages = null;
+		try {
+			stages = parseStages(stagesText);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new org.gridguard.platform.FieldProblem("stages",
+					messages.get("control.protocol.stages", ex.getMessage())));
+		}
+		if (!"ALL_TESTS_NEGATIVE".equals(releaseRule) && !"LINKED_FIRST_TWO_NEGATIVE".equals(releaseRule)) {
+			problems.add(messages.problem("releaseRule", "control.protocol.releaseRule"));
+		}
+		if (escalateTo != null && !escalateTo.isBlank() && protocol(escalateTo).isEmpty()) {
+			problems.add(messages.problem("escalateTo", "control.protocol.unknown"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		String stagesJson = json.writeValueAsString(stages.stream()
+			.map(s -> new StageJson(s.kind().name(), s.days(), s.natDays()))
+			.toList());
+		jdbc.sql("""
+				INSERT INTO control_protocol (id, name, basis, start_rule, stages, release_rule, escalate_to, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, basis = excluded.basis, start_rule = excluded.start_rule,
+					stages = excluded.stages, release_rule = excluded.release_rule, escalate_to = excluded.escalate_to,
+					updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+			.params(id, name.strip(), basis, start.name(), stagesJson, releaseRule,
+					escalateTo == null || escalateTo.isBlank() ? null : escalateTo, Timestamp.from(clock.instant()), by)
+			.update();
+		audit.record("CONTROL_PROTOCOL_SAVE", "control_protocol", id, stagesText);
+		return get(id);
+	}
+
+	/** The text form of a protocol's stages, as {@link #saveProtocol} reads it. */
+	public static String stagesText(Protocol protocol) {
+		return String.join(";", protocol.stages()
+			.stream()
+			.map(s -> s.kind() + ":" + s.days() + ":"
+					+ String.join(",", s.natDays().stream().map(String::valueOf).toList()))
+			.toList());
+	}
+
+	static List<Protocol.Stage> parseStages(String text) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException("no stage");
+		}
+		var stages = new ArrayList<Protocol.Stage>();
+		for (String part : text.split(";")) {
+			String[] fields = part.strip().split(":", -1);
+			if (fields.length < 2 || fields.length > 3) {
+				throw new IllegalArgumentException("'" + part.strip() + "'");
+			}
+			MeasureKind kind;
+			try {
+				kind = MeasureKind.valueOf(fields[0].strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("'" + fields[0].strip() + "'");
+			}
+			int days;
+			try {
+				days = Integer.parseInt(fields[1].strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("'" + fields[1].strip() + "'");
+			}
+			var nat = new ArrayList<Integer>();
+			if (fields.length == 3 && !fields[2].isBlank()) {
+				for (String d : fields[2].split(",")) {
+					try {
+						nat.add(Integer.parseInt(d.strip()));
+					}
+					catch (NumberFormatException ex) {
+						throw new IllegalArgumentException("'" + d.strip() + "'");
+					}
+				}
+			}
+			stages.add(new Protocol.Stage(kind, days, nat));
+		}
+		return stages;
+	}
+
+	private Protocol toProtocol(String id, String name, @Nullable String basis, String start, String stagesJson,
+			String releaseRule, @Nullable String escalateTo) {
+		List<StageJson> raw;
+		try {
+			raw = json.readValue(stagesJson, STAGES);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("protocol " + id + " has unreadable stages", ex);
+		}
+		return new Protocol(id, name, basis, Protocol.StartRule.valueOf(start),
+				raw.stream().map(s -> new Protocol.Stage(MeasureKind.valueOf(s.kind()), s.days(), s.natDays())).toList(),
+				releaseRule, escalateTo);
+	}
+
+}

@@ -1,0 +1,265 @@
+package org.gridguard.control.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.gridguard.control.Category;
+import org.gridguard.control.ControlManagement;
+import org.gridguard.control.ControlQueries;
+import org.gridguard.control.ProtocolCatalogue;
+import org.gridguard.control.PushListImport;
+import org.gridguard.control.RiskPerson;
+import org.gridguard.control.UnmanagedDetector;
+import org.gridguard.control.Violation;
+import org.gridguard.person.Person;
+import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.InvalidInput;
+import org.gridguard.platform.NavItem;
+import org.gridguard.region.Jurisdiction;
+import org.gridguard.region.Region;
+import org.gridguard.region.RegionManagement;
+import org.gridguard.responsibility.ResponsibilityManagement;
+import org.gridguard.responsibility.Subject;
+import org.gridguard.shared.PageResult;
+import org.gridguard.shared.Paging;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The officers' view of the control loop: overview, risk persons (list, detail with schedule and timeline, queue
+ * placement, transfer, release) and the unmanaged list.
+ */
+@Controller
+@RequestMapping("/control")
+@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'GRID_WORKER', 'EPIDEMIOLOGIST')")
+class ControlController {
+
+	private final ControlQueries queries;
+
+	private final ControlManagement control;
+
+	private final UnmanagedDetector detector;
+
+	private final ProtocolCatalogue catalogue;
+
+	private final PushListImport imports;
+
+	private final PersonManagement persons;
+
+	private final RegionManagement regions;
+
+	private final ResponsibilityManagement responsibility;
+
+	private final Clock clock;
+
+	ControlController(ControlQueries queries, ControlManagement control, UnmanagedDetector detector,
+			ProtocolCatalogue catalogue, PushListImport imports, PersonManagement persons, RegionManagement regions,
+			ResponsibilityManagement responsibility, Clock clock) {
+		this.queries = queries;
+		this.control = control;
+		this.detector = detector;
+		this.catalogue = catalogue;
+		this.imports = imports;
+		this.persons = persons;
+		this.regions = regions;
+		this.responsibility = responsibility;
+		this.clock = clock;
+	}
+
+	@Bean
+	static NavItem controlNav() {
+		return NavItem.of("nav.control", "/control", 300, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
+				"ROLE_EPIDEMIOLOGIST");
+	}
+
+	@Bean
+	static NavItem unmanagedNav() {
+		return NavItem.of("nav.unmanaged", "/control/unmanaged", 310, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
+				"ROLE_VILLAGE_OFFICER", "ROLE_GRID_WORKER", "ROLE_EPIDEMIOLOGIST");
+	}
+
+	@GetMapping
+	String overview(Jurisdiction who, Model model) {
+		model.addAttribute("byState", byName(queries.countsByState(who)));
+		model.addAttribute("byCategory", byName(queries.activeByCategory(who)));
+		model.addAttribute("overdue", queries.overdueTasks(who));
+		var violations = detector.openCounts(who);
+		model.addAttribute("violations", byName(violations));
+		model.addAttribute("unmanagedTotal", violations.values().stream().mapToLong(Long::longValue).sum());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("violationKinds", Violation.Kind.values());
+		model.addAttribute("queued", queries.queue(who, new Paging(0, 1)).total());
+		model.addAttribute("lists", imports.recent(who, 5));
+		model.addAttribute("scopeName", regions.fullName(who.regionCode()));
+		return "control/overview";
+	}
+
+	@GetMapping("/risk-persons")
+	String riskPersons(@RequestParam(required = false) @Nullable Category category,
+			@RequestParam(required = false) RiskPerson.@Nullable State state,
+			@RequestParam(required = false) @Nullable String region,
+			@RequestParam(required = false) @Nullable String idNumber,
+			@RequestParam(required = false) @Nullable Long list,
+			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+		Long personId = null;
+		if (idNumber != null && !idNumber.isBlank()) {
+			personId = persons.search(who, new org.gridguard.person.PersonQuery(idNumber, null, null), new Paging(0, 1))
+				.items()
+				.stream()
+				.findFirst()
+				.map(Person::id)
+				.orElse(-1L);
+		}
+		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, false);
+		PageResult<RiskPerson> result = queries.riskPersons(filter, who, Paging.of(page, 30));
+		model.addAttribute("result", result);
+		model.addAttribute("rows", RiskPersonRow.of(result.items(), persons, regions));
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("states", RiskPerson.State.values());
+		model.addAttribute("filter", filter);
+		model.addAttribute("idNumber", idNumber);
+		model.addAttribute("base", UriComponentsBuilder.fromPath("/control/risk-persons")
+			.queryParamIfPresent("category", Optional.ofNullable(category))
+			.queryParamIfPresent("state", Optional.ofNullable(state))
+			.queryParamIfPresent("region", Optional.ofNullable(region).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("list", Optional.ofNullable(list))
+			.encode()
+			.build()
+			.toUriString());
+		return "control/risk-persons";
+	}
+
+	@GetMapping("/risk-persons/{id}")
+	String riskPerson(@PathVariable long id, Jurisdiction who, Model model) {
+		RiskPerson risk = queries.riskPerson(id, who);
+		model.addAttribute("risk", risk);
+		model.addAttribute("person", persons.find(risk.personId()).orElse(null));
+		model.addAttribute("placeName", regions.fullName(risk.regionCode()));
+		model.addAttribute("protocol", risk.protocolId() == null ? null : catalogue.protocol(risk.protocolId()).orElse(null));
+		model.addAttribute("stages", queries.stages(id));
+		model.addAttribute("schedule", queries.schedule(id));
+		model.addAttribute("checks", queries.checks(id));
+		model.addAttribute("tests", queries.tests(risk.personId()));
+		model.addAttribute("timeline", queries.timeline(id));
+		model.addAttribute("tasks", queries.tasksOf(id));
+		model.addAttribute("violations", detector.ofRiskPerson(id));
+		model.addAttribute("parties", responsibility.of(Subject.riskPerson(id)).orElse(null));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("canAdminister", who.canAdminister(risk.regionCode()));
+		model.addAttribute("grids", who.canAdminister(risk.regionCode()) ? gridsFor(risk, who) : List.of());
+		return "control/risk-person";
+	}
+
+	@PostMapping("/risk-persons/{id}/grid")
+	String assignGrid(@PathVariable long id, @RequestParam String grid, Jurisdiction who, RedirectAttributes flash) {
+		try {
+			control.assignGrid(id, grid, who);
+			flash.addFlashAttribute("message", "control.assigned");
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+		}
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	@PostMapping("/risk-persons/{id}/transfer")
+	String transfer(@PathVariable long id, @RequestParam String reason, Jurisdiction who, RedirectAttributes flash) {
+		try {
+			control.transferOut(id, reason, who);
+			flash.addFlashAttribute("message", "control.transferred");
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+		}
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	@PostMapping("/risk-persons/{id}/release")
+	String release(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Jurisdiction who,
+			RedirectAttributes flash) {
+		try {
+			control.release(id, note, who);
+			flash.addFlashAttribute("message", "control.released");
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+		}
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	@PostMapping("/risk-persons/{id}/checks")
+	String check(@PathVariable long id, @RequestParam String slot, @RequestParam(required = false) @Nullable Double temperature,
+			@RequestParam(required = false) @Nullable String symptoms, Jurisdiction who, RedirectAttributes flash) {
+		queries.riskPerson(id, who);
+		try {
+			control.recordCheck(id, slot, temperature, symptoms, "WORKER", who.username());
+			flash.addFlashAttribute("message", "control.check.saved");
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+		}
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	@PostMapping("/risk-persons/{id}/link")
+	String link(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
+		RiskPerson risk = queries.riskPerson(id, who);
+		String token = control.issueSelfReportLink(risk, clock.instant());
+		flash.addFlashAttribute("selfLink", "/p/" + token);
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	@GetMapping("/queue")
+	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER')")
+	String queue(@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+		PageResult<RiskPerson> result = queries.queue(who, Paging.of(page, 30));
+		model.addAttribute("result", result);
+		model.addAttribute("rows", RiskPersonRow.of(result.items(), persons, regions));
+		model.addAttribute("base", "/control/queue");
+		return "control/queue";
+	}
+
+	@GetMapping("/unmanaged")
+	String unmanaged(@RequestParam(required = false) Violation.@Nullable Kind kind,
+			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+		PageResult<Violation> result = detector.open(who, kind, Paging.of(page, 50));
+		var risks = result.items().stream().map(v -> queries.riskPerson(v.riskPersonId(), who)).toList();
+		model.addAttribute("result", result);
+		model.addAttribute("rows", RiskPersonRow.of(risks, persons, regions));
+		model.addAttribute("counts", byName(detector.openCounts(who)));
+		model.addAttribute("kinds", Violation.Kind.values());
+		model.addAttribute("kind", kind);
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("base", kind == null ? "/control/unmanaged" : "/control/unmanaged?kind=" + kind);
+		return "control/unmanaged";
+	}
+
+	/** Enum-keyed counts as a name-keyed map, for templates: {@code ${counts['PENDING']}}. */
+	static java.util.Map<String, Long> byName(java.util.Map<? extends Enum<?>, Long> counts) {
+		var result = new java.util.HashMap<String, Long>();
+		counts.forEach((k, v) -> result.put(k.name(), v));
+		return result;
+	}
+
+	private List<Region> gridsFor(RiskPerson risk, Jurisdiction who) {
+		String code = risk.regionCode().length() >= 12 ? risk.regionCode().substring(0, 12) : risk.regionCode();
+		if (!who.canAdminister(code)) {
+			code = who.regionCode();
+		}
+		List<Region> grids = regions.gridsBelow(code);
+		return grids.size() > 300 ? grids.subList(0, 300) : grids;
+	}
+
+}

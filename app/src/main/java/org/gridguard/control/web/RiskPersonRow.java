@@ -1,0 +1,32 @@
+package org.gridguard.control.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gridguard.control.RiskPerson;
+import org.gridguard.person.Person;
+import org.gridguard.person.PersonManagement;
+import org.gridguard.region.RegionManagement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A risk person as lists show them: with the person's (masked) identity and the name of their grid or queue.
+ */
+record RiskPersonRow(RiskPerson risk, @Nullable Person person, String placeName) {
+
+	public String name() {
+		return person == null ? "#" + risk.personId() : person.name();
+	}
+
+	public String idMasked() {
+		return person == null ? "" : person.idMasked();
+	}
+
+	static List<RiskPersonRow> of(List<RiskPerson> risks, PersonManagement persons, RegionManagement regions) {
+		Map<Long, Person> byId = persons.findAll(risks.stream().map(RiskPerson::personId).toList());
+		return risks.stream()
+			.map(r -> new RiskPersonRow(r, byId.get(r.personId()), regions.fullName(r.regionCode())))
+			.toList();
+	}
+
+}
