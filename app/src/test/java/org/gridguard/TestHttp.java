@@ -105,6 +105,34 @@ public final class TestHttp {
 		return send(builder.build());
 	}
 
+	/** Posts {@code multipart/form-data}: text fields and one file. */
+	public HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String filename,
+			byte[] content, String authorization) {
+		String boundary = "----gridguard" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		try {
+			for (var e : fields.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+						+ e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+					+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(content);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		var builder = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (authorization != null) {
+			builder.header("Authorization", authorization);
+		}
+		return send(builder.build());
+	}
+
 	public static String basic(String username, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}

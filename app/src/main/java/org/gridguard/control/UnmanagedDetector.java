@@ -184,12 +184,7 @@ public class UnmanagedDetector {
 		Map<String, Map<Violation.Kind, Integer>> summaries = new TreeMap<>();
 		var updates = new ArrayList<Object[]>();
 		for (Violation v : open) {
-			int target = 0;
-			for (int level = 1; level <= escalationAfter.size(); level++) {
-				if (!now.isBefore(v.since().plus(escalationAfter.get(level - 1)))) {
-					target = level;
-				}
-			}
+			int target = levelFor(v.since(), now, escalationAfter);
 			if (target <= v.escalationLevel()) {
 				continue;
 			}
@@ -227,6 +222,17 @@ public class UnmanagedDetector {
 			LOG.info("Escalated {} violation(s) to {} recipient group(s)", updates.size(), summaries.size());
 		}
 		return updates.size();
+	}
+
+	/** The escalation level a violation open since {@code since} has reached at {@code now}. */
+	static int levelFor(Instant since, Instant now, List<Duration> after) {
+		int level = 0;
+		for (int l = 1; l <= after.size(); l++) {
+			if (!now.isBefore(since.plus(after.get(l - 1)))) {
+				level = l;
+			}
+		}
+		return level;
 	}
 
 	/** "AUDIENCE|region" that hears about a violation at a level. */
