@@ -1,0 +1,109 @@
+package org.gridguard.control;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.gridguard.Browser;
+import org.gridguard.TestIds;
+import org.gridguard.person.IdType;
+import org.gridguard.person.NewResident;
+import org.gridguard.person.Person;
+import org.gridguard.person.PersonManagement;
+import org.gridguard.region.Jurisdiction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a phone-sized screen, a grid worker opens their task list, sees the countdown, accepts the task and records the
+ * visit in a few taps.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class VerificationBrowserIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PersonManagement persons;
+
+	@Autowired
+	ControlManagement control;
+
+	@Autowired
+	ControlQueries queries;
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		browser = Browser.open(390, 844);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		browser.quit();
+	}
+
+	@Test
+	void aGridWorkerVerifiesAPushedPersonOnAPhone() {
+		Person person = persons.createResident(new NewResident("手机核查", IdType.RESIDENT_ID, TestIds.resident(), null,
+				"330784001001001", "园丁社区8幢", null), Jurisdiction.system());
+		long id = control.registerAll(List.of(new Pushed(person.id(), person.name(), Category.CLOSE_CONTACT,
+				new Placement(Placement.Kind.GRID, "330784001001001", null), "test", null, null, null, Instant.now())),
+				"test").riskPersonIds()[0];
+
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys("grid");
+		browser.findElement(By.id("password")).sendKeys("demo-test-password");
+		browser.findElement(By.id("sign-in")).click();
+		browser.get("http://localhost:" + port + "/control/tasks");
+		var card = browser.findElements(By.cssSelector("#tasks a"))
+			.stream()
+			.filter(a -> a.getText().contains("手机核查"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(card.findElement(By.cssSelector(".gg-countdown")).getText()).matches("1:5\\d:\\d\\d");
+		tap(card);
+
+		assertThat(browser.findElement(By.id("task-person")).getText()).isEqualTo("手机核查");
+		tap(browser.findElement(By.id("accept-task")));
+		tap(browser.findElement(By.cssSelector("label[for=outcome-controlled]")));
+		tap(browser.findElement(By.id("complete-button")));
+
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已落实管控措施");
+		RiskPerson controlled = queries.riskPerson(id);
+		assertThat(controlled.state()).isEqualTo(RiskPerson.State.CONTROLLED);
+		assertThat(controlled.measure()).isEqualTo(MeasureKind.CENTRAL_ISOLATION);
+		assertThat(queries.tasksOf(id)).singleElement().satisfies(t -> assertThat(t.completedBy()).isEqualTo("grid"));
+	}
+
+	/** A finger tap: the element is scrolled to the middle of the small screen first, as a user would. */
+	private void tap(org.openqa.selenium.WebElement element) {
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		try {
+			element.click();
+		}
+		catch (RuntimeException ex) {
+			try {
+				java.nio.file.Files.write(java.nio.file.Path.of("target/tap-failure.png"),
+						browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+			}
+			catch (java.io.IOException io) {
+				// best effort
+			}
+			throw ex;
+		}
+	}
+
+}
