@@ -41,8 +41,4 @@ final class Snapshot {
 		}
 		return bytes;
 	}
-
-	Snapshot withShards(Shard[] newShards) {
-		return new Snapshot(persons, newShards, horizonDay);
-	}
 }
