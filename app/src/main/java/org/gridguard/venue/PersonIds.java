@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.PersonalDataCipher;
@@ -25,6 +26,9 @@ class PersonIds {
 
 	private record Key(long hi, long lo) {
 	}
+
+	/** Up to this many unknown persons are looked up one by one (a visitor and companions). */
+	private static final int SINGLE_LOOKUPS = 16;
 
 	private final Map<Key, Long> ids = new ConcurrentHashMap<>();
 
@@ -60,18 +64,36 @@ class PersonIds {
 				result[i] = known;
 			}
 		}
+		if (!missing.isEmpty() && missing.size() <= SINGLE_LOOKUPS) {
+			// a scan at the door: look the few persons up one by one through the unique index; resolveAll matches
+			// whole batches at once, which costs a scan of the person table and pays off only for large batches
+			for (int j = missing.size() - 1; j >= 0; j--) {
+				Long known = persons.findByDocument(missing.get(j).document()).map(Person::id).orElse(null);
+				if (known != null) {
+					int i = missingAt.get(j);
+					result[i] = known;
+					remember(keys[i], known);
+					missing.remove(j);
+					missingAt.remove(j);
+				}
+			}
+		}
 		if (!missing.isEmpty()) {
 			long[] found = persons.resolveAll(missing, source);
-			if (ids.size() + found.length > bound) {
-				ids.clear();
-			}
 			for (int j = 0; j < found.length; j++) {
 				int i = missingAt.get(j);
 				result[i] = found[j];
-				ids.put(keys[i], found[j]);
+				remember(keys[i], found[j]);
 			}
 		}
 		return result;
+	}
+
+	private void remember(Key key, long id) {
+		if (ids.size() >= bound) {
+			ids.clear();
+		}
+		ids.put(key, id);
 	}
 
 }

@@ -157,7 +157,7 @@ class VenueDemoData implements DemoDataContributor {
 			String place = grids.isEmpty() ? p.townCode() : grids.get(random.nextInt(grids.size())).code();
 			boolean male = random.nextBoolean();
 			Venue venue = venues.register(new NewVenue(p.name(), p.category().name(), place,
-					regions.fullName(place).replace(" ", "") + (1 + random.nextInt(300)) + "号", capacity(p.category(), random),
+					regions.fullName(place.substring(0, Math.min(12, place.length()))).replace(" ", "") + (1 + random.nextInt(300)) + "号", capacity(p.category(), random),
 					null, p.name(), DemoNames.fullName(random, male), DemoNames.mobile(random),
 					DemoNames.fullName(random, !male), DemoNames.mobile(random)), system);
 			// weight: how many visitors a venue draws

@@ -17,7 +17,7 @@ import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusManagement;
 import org.gridguard.venue.CheckIns;
 import org.gridguard.venue.Closure;
-import org.gridguard.venue.FlaggedScans;
+import org.gridguard.venue.PublishedEvents;
 import org.gridguard.venue.NewVenue;
 import org.gridguard.venue.RiskAreas;
 import org.gridguard.venue.StaffMember;
@@ -75,7 +75,7 @@ class EntranceIntegrationTests {
 	StatusManagement status;
 
 	@Autowired
-	FlaggedScans flagged;
+	PublishedEvents events;
 
 	@Autowired
 	ScanRateLimiter limiter;
@@ -138,7 +138,7 @@ class EntranceIntegrationTests {
 		assertThat(entry.get("admitted").asBoolean()).isFalse();
 		assertThat(entry.get("refusal").asString()).isEqualTo("红码：禁止进入，请原地等候工作人员");
 
-		assertThat(flagged.seen).anySatisfy(e -> {
+		assertThat(events.flagged).anySatisfy(e -> {
 			assertThat(e.personId()).isEqualTo(person.id());
 			assertThat(e.venueId()).isEqualTo(mall.id());
 			assertThat(e.colour()).isEqualTo("RED");
