@@ -120,6 +120,16 @@ class ControlApi {
 		return detector.allOpen(who).stream().map(v -> UnmanagedView.of(v, messages)).toList();
 	}
 
+	/** Runs the detector and the escalation now (they also run every minute) and says what they found and how long it took. */
+	@PostMapping("/unmanaged/scan")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	Map<String, Object> scan() {
+		UnmanagedDetector.Run run = detector.detect();
+		int escalated = detector.escalate();
+		return Map.of("open", run.open(), "opened", run.opened(), "resolved", run.resolved(), "millis", run.millis(),
+				"escalated", escalated);
+	}
+
 	record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
