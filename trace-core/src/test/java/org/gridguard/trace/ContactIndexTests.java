@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Seeded differential tests: the index against the brute-force oracle on small random workloads with few venues
  * (so that stays overlap a lot), exact rows compared, for Q1, Q2 and 2-hop, over every way the data can reach the
- * index (bulk build, appended runs, compaction, shards).
+ * index (bulk build, appended runs, compaction, shards, dropped days).
  */
 class ContactIndexTests {
 
@@ -97,6 +97,10 @@ class ContactIndexTests {
 			index.flush();
 			if (mode == 2 && r.nextBoolean()) {
 				index.compact();
+			}
+			if (days > 1 && r.nextInt(4) == 0) {
+				index.dropDaysBefore(1);
+				oracle.dropDaysBefore(1);
 			}
 		}
 
