@@ -3,12 +3,10 @@ package org.gridguard.venue.web;
 import java.time.LocalDate;
 
 import org.gridguard.platform.InvalidInput;
-import org.gridguard.platform.NavItem;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.venue.RiskAreas;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The city admin keeps the list of risk areas visitors may declare a recent stay in at the door.
+ * The city admin keeps the list of risk areas visitors may declare a recent stay in at the door (linked from the venue
+ * list rather than the main navigation, which is full).
  */
 @Controller
 @RequestMapping("/risk-areas")
@@ -32,11 +31,6 @@ class RiskAreaController {
 
 	RiskAreaController(RiskAreas areas) {
 		this.areas = areas;
-	}
-
-	@Bean
-	static NavItem riskAreasNav() {
-		return NavItem.of("nav.riskAreas", "/risk-areas", 410, "ROLE_CITY_ADMIN");
 	}
 
 	@GetMapping

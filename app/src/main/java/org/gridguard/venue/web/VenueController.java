@@ -95,6 +95,7 @@ class VenueController {
 		model.addAttribute("closure", closure);
 		model.addAttribute("places", places(result.items()));
 		model.addAttribute("mayRegister", venues.mayRegister(who));
+		model.addAttribute("cityAdmin", who.role() == Role.CITY_ADMIN);
 		model.addAttribute("base", UriComponentsBuilder.fromPath("/venues")
 			.queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("category", Optional.ofNullable(category).filter(s -> !s.isBlank()))
