@@ -231,6 +231,27 @@ public class PersonManagement {
 			.optional();
 	}
 
+	/** Decrypted identity numbers of many persons, for integrations that must return them (tracing results). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> idNumbersOf(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		var result = new HashMap<Long, String>();
+		template.execute((Connection con) -> {
+			try (PreparedStatement ps = con.prepareStatement("SELECT id, id_number_enc FROM person WHERE id = ANY (?)")) {
+				ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						result.put(rs.getLong(1), cipher.decrypt(rs.getBytes(2)));
+					}
+				}
+			}
+			return null;
+		});
+		return result;
+	}
+
 	@Transactional(readOnly = true)
 	public long countLivingIn(String regionCode) {
 		return jdbc.sql("SELECT count(*) FROM person WHERE region_code LIKE ?")
