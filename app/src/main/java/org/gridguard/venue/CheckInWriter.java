@@ -60,6 +60,11 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final int maxRows;
 
+	private final long lingerNanos;
+
+	/** Groups smaller than this wait up to the linger time for more rows. */
+	private static final int LINGER_BELOW_ROWS = 64;
+
 	private final List<Thread> threads = new ArrayList<>();
 
 	private final AtomicLong rowsWritten = new AtomicLong();
@@ -78,6 +83,7 @@ class CheckInWriter implements SmartLifecycle {
 		this.feed = feed;
 		this.writers = Math.max(1, properties.ingest().writers());
 		this.maxRows = Math.max(1, properties.ingest().maxRows());
+		this.lingerNanos = properties.ingest().linger().toNanos();
 	}
 
 	/** Queues a batch; its {@code done} future completes after the commit that makes it durable. */
@@ -153,6 +159,14 @@ class CheckInWriter implements SmartLifecycle {
 				while (rows < maxRows && (next = queue.poll()) != null) {
 					group.add(next);
 					rows += next.size;
+				}
+				// a small group under steady load: wait a moment for more, so that one commit serves more scans
+				if (lingerNanos > 0 && rows < LINGER_BELOW_ROWS) {
+					long until = System.nanoTime() + lingerNanos;
+					while (rows < LINGER_BELOW_ROWS && (next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+						group.add(next);
+						rows += next.size;
+					}
 				}
 				write(group);
 			}

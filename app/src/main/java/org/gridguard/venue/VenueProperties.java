@@ -51,9 +51,10 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 	 * @param writers concurrent writer threads (one commits while another copies)
 	 * @param maxRows most rows in one group
 	 * @param timeout how long a request waits for its group to commit before answering 503
+	 * @param linger how long a writer holding only a few rows waits for more before committing (0: never)
 	 */
 	public record Ingest(@DefaultValue("2") int writers, @DefaultValue("50000") int maxRows,
-			@DefaultValue("20s") Duration timeout) {
+			@DefaultValue("20s") Duration timeout, @DefaultValue("0ms") Duration linger) {
 	}
 
 	/**

@@ -82,6 +82,13 @@ class VenueManagerIntegrationTests {
 		assertThat(png.statusCode()).isEqualTo(200);
 		assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
 
+		String desk = manager.post("/venues/" + own.id() + "/desk", Map.of("idNumber", VenueFixtures.idNumber(), "name", "胡前台"))
+			.body();
+		assertThat(desk).contains("venue-screen-GREEN").contains("绿码 · 通行").contains("胡*台").contains("data-live-clock");
+		assertThat(manager.post("/venues/" + own.id() + "/desk", Map.of("idNumber", "12345")).body())
+			.contains("身份证号应为 18 位")
+			.doesNotContain("venue-screen-");
+
 		String otherCheckIns = json.writeValueAsString(Map.of("checkins", List.of(
 				Map.of("venueCode", own.code(), "idNumber", VenueFixtures.idNumber(), "at", OffsetDateTime.now().minusMinutes(5).toString()),
 				Map.of("venueCode", other.code(), "idNumber", VenueFixtures.idNumber(), "at", OffsetDateTime.now().minusMinutes(5).toString()))));
