@@ -54,7 +54,7 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 	 * @param linger how long a writer holding only a few rows waits for more before committing (0: never)
 	 */
 	public record Ingest(@DefaultValue("2") int writers, @DefaultValue("50000") int maxRows,
-			@DefaultValue("20s") Duration timeout, @DefaultValue("0ms") Duration linger) {
+			@DefaultValue("20s") Duration timeout, @DefaultValue("1ms") Duration linger) {
 	}
 
 	/**
