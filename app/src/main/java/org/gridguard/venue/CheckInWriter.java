@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
 import org.jspecify.annotations.Nullable;
@@ -229,7 +230,7 @@ class CheckInWriter implements SmartLifecycle {
 					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
 					batch.refusal[i] = decide(venue, colour, batch.person[i]);
 					out.row(batch, i);
-					if (colour == StatusColour.RED && venue != null) {
+					if (venue != null && flagged(colour, batch.person[i])) {
 						alerts.flagged(venue, batch.person[i], batch.at[i], colour);
 					}
 				}
@@ -238,6 +239,25 @@ class CheckInWriter implements SmartLifecycle {
 			rowsWritten.addAndGet(total);
 			groupsCommitted.incrementAndGet();
 		});
+	}
+
+	/**
+	 * Red persons are flagged; so are yellow ones under central or home isolation (their rule may have been changed
+	 * to yellow). Green persons are not looked at: that would cost a query per check-in, and isolation is red unless
+	 * the city admin disabled its rule.
+	 */
+	private boolean flagged(StatusColour colour, long person) {
+		if (colour == StatusColour.RED) {
+			return true;
+		}
+		if (colour == StatusColour.YELLOW) {
+			for (StatusManagement.Fact fact : status.activeFacts(person)) {
+				if (fact.kind() == FactKind.CENTRAL_ISOLATION || fact.kind() == FactKind.HOME_ISOLATION) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	static byte decide(VenueRegistry.@Nullable Ref venue, StatusColour colour, long person) {

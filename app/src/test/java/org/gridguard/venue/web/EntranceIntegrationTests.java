@@ -151,6 +151,29 @@ class EntranceIntegrationTests {
 	}
 
 	@Test
+	void aPersonUnderHomeIsolationIsFlaggedEvenWhenTheRuleShowsThemYellow() throws Exception {
+		Venue market = venue("隔离测试菜场", "MARKET");
+		String id = VenueFixtures.idNumber();
+		Person person = persons.createResident(new NewResident("徐居家", IdType.RESIDENT_ID, id, "13905790007", GRID,
+				"园丁社区 10 幢", null), CITY);
+		status.assertFact(person.id(), FactKind.HOME_ISOLATION, "test:isolation", "居家隔离第 3 天", clock.instant(), null);
+		status.changeRule(FactKind.HOME_ISOLATION, org.gridguard.status.StatusColour.YELLOW, true, "test");
+		try {
+			JsonNode entry = json.readTree(scan(market.code(), Map.of("name", "徐居家", "idNumber", id, "phone", "13905790007"))
+				.body()).get("entries").get(0);
+			assertThat(entry.get("colour").asString()).isEqualTo("YELLOW");
+			assertThat(entry.get("admitted").asBoolean()).isFalse();
+			assertThat(events.flagged).anySatisfy(e -> {
+				assertThat(e.personId()).isEqualTo(person.id());
+				assertThat(e.colour()).isEqualTo("YELLOW");
+			});
+		}
+		finally {
+			status.changeRule(FactKind.HOME_ISOLATION, org.gridguard.status.StatusColour.RED, true, "test");
+		}
+	}
+
+	@Test
 	void aClosedCareHomeRefusesVisitorsWithTheReasonButLetsStaffOnAClosedLoopShiftIn() throws Exception {
 		Venue home = venue("封闭测试敬老院", "CARE_HOME");
 		String nurse = VenueFixtures.idNumber();
