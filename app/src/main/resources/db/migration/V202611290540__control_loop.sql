@@ -220,7 +220,10 @@ CREATE TABLE control_timeline (
 	at             timestamptz NOT NULL,
 	kind           varchar(30) NOT NULL,
 	actor          varchar(60) NOT NULL,
-	detail         text
+	-- the explanation as a message key and its arguments (JSON array), shown in the reader's language;
+	-- arguments beginning with '#' are message keys themselves
+	detail_key     varchar(80),
+	detail_args    text
 );
 CREATE INDEX control_timeline_person_idx ON control_timeline (risk_person_id, at);
 

@@ -19,6 +19,12 @@ public final class Browser {
 	private Browser() {
 	}
 
+	/** Clicks like a user: the element is scrolled to the middle of the window first (no smooth scrolling). */
+	public static void click(ChromeDriver browser, org.openqa.selenium.WebElement element) {
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+	}
+
 	public static ChromeDriver open(int width, int height) {
 		String chrome = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
 		String driver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");

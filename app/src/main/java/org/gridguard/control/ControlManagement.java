@@ -182,12 +182,11 @@ public class ControlManagement {
 		for (Pushed p : toCreate) {
 			long id = created.get(p.personId());
 			CategoryRule rule = rules.get(p.category());
-			String placed = p.placement().kind() + " " + p.placement().regionCode()
-					+ (p.placement().note() == null ? "" : " (" + p.placement().note() + ")");
-			timeline.add(new Object[] { id, Timestamp.from(now), "PUSHED", actor,
-					"category " + p.category() + ", source " + p.source() + "; placed " + placed + "; rule: protocol "
-							+ rule.protocolId() + ", acknowledge within " + rule.ackHours() + " h, verify within "
-							+ rule.verifyHours() + " h from the push at " + p.pushedAt() });
+			timeline.add(new Object[] { id, Timestamp.from(now), "PUSHED", actor, "control.timeline.pushed",
+					Explained.args("#control.category." + p.category(), p.source() == null ? "—" : p.source(),
+							"#control.placement.kind." + p.placement().kind(), regions.fullName(p.placement().regionCode()),
+							p.placement().note() == null ? "—" : p.placement().note(), rule.protocolId(), rule.ackHours(),
+							rule.verifyHours(), local(p.pushedAt())) });
 			if (p.placement().kind() == Placement.Kind.OUTSIDE) {
 				transferred++;
 				continue;
@@ -210,14 +209,14 @@ public class ControlManagement {
 		for (Pushed p : first.values()) {
 			Long existing = existingActive.get(p.personId());
 			if (existing != null) {
-				repeats.add(new Object[] { existing, Timestamp.from(now), "PUSHED_AGAIN", actor,
-						"category " + p.category() + ", source " + p.source() + ": already under control, not registered twice" });
+				repeats.add(new Object[] { existing, Timestamp.from(now), "PUSHED_AGAIN", actor, "control.timeline.pushedAgain",
+						Explained.args("#control.category." + p.category(), p.source() == null ? "—" : p.source()) });
 			}
 		}
-		template.batchUpdate("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)",
-				timeline);
-		template.batchUpdate("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)",
-				repeats);
+		template.batchUpdate("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail_key, detail_args) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", timeline);
+		template.batchUpdate("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail_key, detail_args) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", repeats);
 		template.batchUpdate("""
 				INSERT INTO control_task (risk_person_id, kind, region_code, state, created_at, ack_due_at, due_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", tasks);
@@ -341,7 +340,7 @@ public class ControlManagement {
 		jdbc.sql("UPDATE control_task SET state = 'ACCEPTED', accepted_at = ?, accepted_by = ? WHERE id = ?")
 			.params(Timestamp.from(now), who.username(), taskId)
 			.update();
-		timeline(task.riskPersonId(), now, "TASK_ACCEPTED", who.username(), "task " + taskId);
+		timeline(task.riskPersonId(), now, "TASK_ACCEPTED", who.username(), "control.timeline.task", taskId);
 		return queries.task(taskId, who);
 	}
 
@@ -357,12 +356,12 @@ public class ControlManagement {
 			case CONTROLLED -> applyMeasure(person, visit, who.username(), now);
 			case NOT_FOUND -> {
 				setState(person.id(), RiskPerson.State.NOT_FOUND, now, who.username(), visit.note());
-				timeline(person.id(), now, "NOT_FOUND", who.username(), visit.note());
+				timelineNote(person.id(), now, "NOT_FOUND", who.username(), visit.note());
 				notifyTown(person, Notification.Severity.WARNING, messages.get("control.notify.notFound"));
 			}
 			case OUT_OF_AREA -> {
 				setState(person.id(), RiskPerson.State.TRANSFERRED_OUT, now, who.username(), visit.note());
-				timeline(person.id(), now, "TRANSFERRED_OUT", who.username(), visit.note());
+				timelineNote(person.id(), now, "TRANSFERRED_OUT", who.username(), visit.note());
 				responsibility.close(Subject.riskPerson(person.id()));
 				notifyTown(person, Notification.Severity.INFO, messages.get("control.notify.transferred"));
 			}
@@ -402,10 +401,9 @@ public class ControlManagement {
 		if (rule.pendingFact() != null) {
 			status.retractFact(person.personId(), rule.pendingFact(), SOURCE_PREFIX + person.id());
 		}
-		timeline(person.id(), now, "MEASURE_APPLIED", actor, "protocol " + protocol.id() + " (" + protocol.shape()
-				+ "), day 1 = " + start + " by rule " + protocol.start() + (exposure == null ? "" : ", exposure " + exposure)
-				+ "; stages " + describe(schedule) + "; tests on " + schedule.testDates() + "; release from "
-				+ schedule.releaseDay());
+		timeline(person.id(), now, "MEASURE_APPLIED", actor, "control.timeline.measure", protocol.name(), protocol.shape(),
+				start, "#control.start." + protocol.start(), exposure == null ? "—" : exposure, describe(schedule),
+				schedule.testDates(), schedule.releaseDay());
 		issueSelfReportLink(person, now);
 	}
 
@@ -429,10 +427,10 @@ public class ControlManagement {
 		return schedule.stages().get(schedule.stages().size() - 1).kind();
 	}
 
-	private static String describe(ProtocolSchedule schedule) {
-		return String.join(", ", schedule.stages()
+	private String describe(ProtocolSchedule schedule) {
+		return String.join("；", schedule.stages()
 			.stream()
-			.map(s -> s.kind() + " " + s.from() + "…" + s.to())
+			.map(s -> messages.getDefault("control.measure." + s.kind()) + " " + s.from() + "—" + s.to())
 			.toList());
 	}
 
@@ -529,7 +527,8 @@ public class ControlManagement {
 				.update();
 		}
 		responsibility.moveSubject(Subject.riskPerson(riskPersonId), gridCode);
-		timeline(riskPersonId, now, "PLACED", who.username(), person.regionCode() + " → " + gridCode);
+		timeline(riskPersonId, now, "PLACED", who.username(), "control.timeline.placed", regions.fullName(person.regionCode()),
+				regions.fullName(gridCode));
 		notifyNewWork(gridCode, 1, who.username(), now);
 		return queries.riskPerson(riskPersonId);
 	}
@@ -547,7 +546,7 @@ public class ControlManagement {
 		setState(riskPersonId, RiskPerson.State.TRANSFERRED_OUT, now, who.username(), reason);
 		cancelOpenTasks(riskPersonId);
 		responsibility.close(Subject.riskPerson(riskPersonId));
-		timeline(riskPersonId, now, "TRANSFERRED_OUT", who.username(), reason);
+		timelineNote(riskPersonId, now, "TRANSFERRED_OUT", who.username(), reason);
 		return queries.riskPerson(riskPersonId);
 	}
 
@@ -573,7 +572,7 @@ public class ControlManagement {
 		jdbc.sql("DELETE FROM control_schedule_item WHERE risk_person_id = ? AND done_at IS NULL").param(riskPersonId).update();
 		status.retractAllFrom(person.personId(), SOURCE_PREFIX + riskPersonId);
 		responsibility.close(Subject.riskPerson(riskPersonId));
-		timeline(riskPersonId, now, "RELEASED", who.username(), note);
+		timelineNote(riskPersonId, now, "RELEASED", who.username(), note);
 		audit.record("CONTROL_RELEASE", "risk_person", String.valueOf(riskPersonId), note);
 		return queries.riskPerson(riskPersonId);
 	}
@@ -604,7 +603,7 @@ public class ControlManagement {
 				.params(person.id(), person.regionCode(), Timestamp.from(now), Timestamp.from(now.plus(Duration.ofHours(4))),
 						Timestamp.from(now.plus(Duration.ofHours(24))))
 				.update();
-			timeline(person.id(), now, "READY_FOR_RELEASE", AuditLog.SYSTEM, check.reason());
+			timeline(person.id(), now, "READY_FOR_RELEASE", AuditLog.SYSTEM, check.key(), check.args());
 		}
 		for (Object[] change : queries.measureChanges(today)) {
 			long id = (Long) change[0];
@@ -612,38 +611,38 @@ public class ControlManagement {
 			jdbc.sql("UPDATE control_risk_person SET measure = ?, updated_at = ? WHERE id = ?")
 				.params(measure, Timestamp.from(now), id)
 				.update();
-			timeline(id, now, "STAGE_STARTED", AuditLog.SYSTEM, measure);
+			timeline(id, now, "STAGE_STARTED", AuditLog.SYSTEM, "control.timeline.stage", "#control.measure." + measure);
 		}
 	}
 
-	/** Whether a person may be released, and why (or why not). */
-	public record ReleaseCheck(boolean ready, String reason) {
+	/** Whether a person may be released, and why (or why not), as a message key and arguments. */
+	public record ReleaseCheck(boolean ready, String key, Object... args) {
 	}
 
 	ReleaseCheck releaseCheck(RiskPerson person, Protocol protocol) {
 		ProtocolSchedule schedule = ProtocolSchedule.of(protocol, person.planStart());
 		if (!today().isAfter(schedule.lastDay())) {
-			return new ReleaseCheck(false, "stages end on " + schedule.lastDay());
+			return new ReleaseCheck(false, "control.release.check.stages", schedule.lastDay());
 		}
 		List<String[]> tests = queries.testItems(person.id());
 		for (String[] test : tests) {
 			if (test[1] == null) {
-				return new ReleaseCheck(false, "test of " + test[0] + " missing");
+				return new ReleaseCheck(false, "control.release.check.missing", test[0]);
 			}
 			if (!"NEGATIVE".equals(test[1])) {
-				return new ReleaseCheck(false, "test of " + test[0] + " " + test[1]);
+				return new ReleaseCheck(false, "control.release.check.positive", test[0]);
 			}
 		}
 		String linkedNote = "";
 		if ("LINKED_FIRST_TWO_NEGATIVE".equals(protocol.releaseRule()) && person.linkedPersonId() != null) {
 			List<String> firstTwo = queries.firstTwoResultsOfLinked(person.linkedPersonId());
 			if (firstTwo.size() < 2 || !firstTwo.stream().allMatch("NEGATIVE"::equals)) {
-				return new ReleaseCheck(false, "linked close contact's first two tests: " + firstTwo);
+				return new ReleaseCheck(false, "control.release.check.linked", firstTwo);
 			}
-			linkedNote = "; linked close contact's first two tests negative";
+			linkedNote = "#control.release.check.linkedNegative";
 		}
-		return new ReleaseCheck(true, "rule " + protocol.releaseRule() + ": stages " + schedule.start() + "…"
-				+ schedule.lastDay() + " complete, " + tests.size() + " scheduled tests negative" + linkedNote);
+		return new ReleaseCheck(true, "control.timeline.ready", "#control.release." + protocol.releaseRule(),
+				schedule.start(), schedule.lastDay(), tests.size(), linkedNote);
 	}
 
 	// ---- health checks and tests
@@ -679,8 +678,8 @@ public class ControlManagement {
 			.update();
 		boolean abnormal = temperature >= feverThreshold || cleanSymptoms != null;
 		timeline(riskPersonId, now, abnormal ? "FEVER" : "CHECK_RECORDED", by,
-				slot + " " + temperature + "℃" + (cleanSymptoms == null ? "" : ", " + cleanSymptoms) + " (" + via + ")"
-						+ (abnormal ? "; rule: ≥ " + feverThreshold + "℃ or symptoms → SYMPTOMS fact for 3 days" : ""));
+				abnormal ? "control.timeline.fever" : "control.timeline.check", "#control.slot." + slot, temperature,
+				cleanSymptoms == null ? "" : cleanSymptoms, "#control.via." + via, feverThreshold);
 		if (abnormal) {
 			status.assertFact(person.personId(), FactKind.SYMPTOMS, SOURCE_PREFIX + riskPersonId,
 					temperature + "℃" + (cleanSymptoms == null ? "" : " " + cleanSymptoms), now, now.plus(Duration.ofDays(3)));
@@ -718,15 +717,15 @@ public class ControlManagement {
 			}
 			LocalDate day = LocalDate.ofInstant(r.sampledAt(), zone());
 			marks.add(new Object[] { Timestamp.from(r.receivedAt()), r.result().name(), riskPersonId, Date.valueOf(day) });
-			lines.add(new Object[] { riskPersonId, Timestamp.from(now), "NAT_RESULT", r.source(),
-					r.kind() + " sampled " + r.sampledAt() + ": " + r.result() });
+			lines.add(new Object[] { riskPersonId, Timestamp.from(now), "NAT_RESULT", r.source(), "control.timeline.nat",
+					Explained.args(r.kind(), local(r.sampledAt()), "#control.result." + r.result()) });
 		}
 		// a positive already marked stays: a negative never overwrites it
 		template.batchUpdate("""
 				UPDATE control_schedule_item SET done_at = ?, value = ? WHERE risk_person_id = ? AND day = ?
 				AND slot = 'TEST' AND (value IS NULL OR value <> 'POSITIVE')""", marks);
-		template.batchUpdate("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)",
-				lines);
+		template.batchUpdate("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail_key, detail_args) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", lines);
 	}
 
 	/**
@@ -741,8 +740,8 @@ public class ControlManagement {
 		if (ownId != null) {
 			setState(ownId, RiskPerson.State.CASE, now, AuditLog.SYSTEM, "positive " + event.kind() + " " + event.sampledAt());
 			cancelOpenTasks(ownId);
-			timeline(ownId, now, "CASE", AuditLog.SYSTEM, "positive " + event.kind() + " sampled " + event.sampledAt()
-					+ " (result " + event.resultId() + "): handed over to medical care and case investigation");
+			timeline(ownId, now, "CASE", AuditLog.SYSTEM, "control.timeline.case", event.kind(), local(event.sampledAt()),
+					event.resultId());
 			RiskPerson person = queries.riskPerson(ownId);
 			notifyTown(person, Notification.Severity.ALERT, messages.get("control.notify.positive"));
 		}
@@ -755,8 +754,9 @@ public class ControlManagement {
 	}
 
 	private void escalate(RiskPerson person, PositiveResultRecorded cause, Instant now) {
-		String reason = "linked person " + cause.personId() + " positive (" + cause.kind() + " sampled "
-				+ cause.sampledAt() + ")";
+		String reason = messages.getDefault("control.timeline.linkedPositive", persons.find(cause.personId())
+			.map(p -> p.name())
+			.orElse("#" + cause.personId()), cause.kind(), local(cause.sampledAt()));
 		if (person.category() == Category.SECONDARY_CONTACT) {
 			jdbc.sql("UPDATE control_risk_person SET category = 'CLOSE_CONTACT', updated_at = ? WHERE id = ?")
 				.params(Timestamp.from(now), person.id())
@@ -788,18 +788,18 @@ public class ControlManagement {
 					.param(person.id())
 					.update();
 				layOut(queries.riskPerson(person.id()), schedule, now);
-				timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, reason + "; rule: protocol " + person.protocolId()
-						+ " escalates to " + next.id() + " (" + next.shape() + "), day 1 stays " + start + "; stages "
-						+ describe(schedule));
+				timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, "control.timeline.escalated", reason,
+						person.protocolId(), next.id(), next.shape(), start, describe(schedule));
 			}
 			else {
-				timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, reason + "; protocol " + person.protocolId()
-						+ " has no stricter successor: measure unchanged, flagged for review");
+				timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, "control.timeline.noSuccessor", reason,
+						person.protocolId());
 			}
 		}
 		else {
-			timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, reason + "; category now " + (person.category()
-					== Category.SECONDARY_CONTACT ? Category.CLOSE_CONTACT : person.category()) + ", verification pending");
+			timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, "control.timeline.escalatedPending", reason,
+					"#control.category." + (person.category() == Category.SECONDARY_CONTACT ? Category.CLOSE_CONTACT
+							: person.category()));
 		}
 		notifications.send(Notifications.Draft
 			.toAudience("GRID_WORKER", person.regionCode(), Notification.Severity.ALERT,
@@ -856,10 +856,23 @@ public class ControlManagement {
 			.update();
 	}
 
-	void timeline(long riskPersonId, Instant at, String kind, String actor, @Nullable String detail) {
-		jdbc.sql("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
-			.params(riskPersonId, Timestamp.from(at), kind, actor, detail)
+	/**
+	 * Writes a timeline entry explained by a message key and arguments (rendered in the reader's language; an argument
+	 * beginning with '#' is itself a message key).
+	 */
+	void timeline(long riskPersonId, Instant at, String kind, String actor, String key, Object... args) {
+		jdbc.sql("INSERT INTO control_timeline (risk_person_id, at, kind, actor, detail_key, detail_args) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(riskPersonId, Timestamp.from(at), kind, actor, key, Explained.args(args))
 			.update();
+	}
+
+	/** A user's own words on the timeline. */
+	void timelineNote(long riskPersonId, Instant at, String kind, String actor, @Nullable String note) {
+		timeline(riskPersonId, at, kind, actor, "control.timeline.note", note == null ? "" : note);
+	}
+
+	private String local(Instant at) {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone()));
 	}
 
 	private void notifyTown(RiskPerson person, Notification.Severity severity, String title) {

@@ -51,10 +51,13 @@ public class ControlQueries {
 
 	private final Clock clock;
 
-	ControlQueries(JdbcClient jdbc, TestingManagement testing, Clock clock) {
+	private final org.gridguard.platform.Messages messages;
+
+	ControlQueries(JdbcClient jdbc, TestingManagement testing, Clock clock, org.gridguard.platform.Messages messages) {
 		this.jdbc = jdbc;
 		this.testing = testing;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	// ---- risk persons
@@ -259,10 +262,11 @@ public class ControlQueries {
 	}
 
 	public List<TimelineEntry> timeline(long riskPersonId) {
-		return jdbc.sql("SELECT at, kind, actor, detail FROM control_timeline WHERE risk_person_id = ? ORDER BY at, id")
+		return jdbc.sql("SELECT at, kind, actor, detail_key, detail_args FROM control_timeline WHERE risk_person_id = ? "
+				+ "ORDER BY at, id")
 			.param(riskPersonId)
 			.query((rs, i) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-					rs.getString(4)))
+					Explained.render(rs.getString(4), rs.getString(5), messages)))
 			.list();
 	}
 

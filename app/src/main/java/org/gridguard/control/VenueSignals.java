@@ -66,8 +66,9 @@ class VenueSignals {
 		jdbc.sql("INSERT INTO control_scan_alert (risk_person_id, venue_id, venue_name, at, colour) VALUES (?, ?, ?, ?, ?)")
 			.params(riskPersonId, event.venueId(), event.venueName(), Timestamp.from(event.at()), event.colour())
 			.update();
-		control.timeline(riskPersonId, clock.instant(), "SCANNED", AuditLog.SYSTEM,
-				event.venueName() + " at " + event.at() + " (" + event.colour() + ")");
+		control.timeline(riskPersonId, clock.instant(), "SCANNED", AuditLog.SYSTEM, "control.timeline.scanned",
+				event.venueName(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+					.format(event.at().atZone(clock.getZone())), "#status.colour." + event.colour());
 	}
 
 	/** Rule: a sentinel-pharmacy buyer not already under control becomes a SENTINEL_BUYER with a verification task. */

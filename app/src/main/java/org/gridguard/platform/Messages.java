@@ -22,6 +22,11 @@ public class Messages {
 		return source.getMessage(key, args, key, locale());
 	}
 
+	/** In the default language (Chinese), for texts written once and read by everyone. */
+	public String getDefault(String key, Object... args) {
+		return source.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
+	}
+
 	public Locale locale() {
 		return LocaleContextHolder.getLocale();
 	}

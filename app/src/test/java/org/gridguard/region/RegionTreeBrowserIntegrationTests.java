@@ -45,29 +45,29 @@ class RegionTreeBrowserIntegrationTests {
 		browser.findElement(By.id("sign-in")).click();
 
 		assertThat(browser.findElement(By.id("welcome")).getText()).contains("您好");
-		browser.findElement(By.id("lang-en")).click();
+		Browser.click(browser, browser.findElement(By.id("lang-en")));
 		assertThat(browser.findElement(By.id("welcome")).getText()).startsWith("Hello");
-		assertThat(browser.findElement(By.linkText("Regions & grids")).isDisplayed()).isTrue();
-
-		browser.findElement(By.linkText("Regions & grids")).click();
+		var regionsLink = browser.findElement(By.cssSelector("#mainNav a[href='/regions']"));
+		assertThat(regionsLink.getText()).isEqualTo("Regions & grids");
+		Browser.click(browser, regionsLink);
 		assertThat(browser.findElement(By.id("region-name")).getText()).isEqualTo("永康市");
 		assertThat(browser.findElement(By.id("count-towns")).getText()).isEqualTo("14");
 		assertThat(browser.findElement(By.id("count-villages")).getText()).isEqualTo("452");
 		assertThat(browser.findElements(By.cssSelector("#children tbody tr"))).hasSize(14);
 
-		browser.findElement(By.linkText("芝英镇")).click();
+		Browser.click(browser, browser.findElement(By.linkText("芝英镇")));
 		assertThat(browser.findElement(By.id("region-code")).getText()).isEqualTo("330784115");
 		assertThat(browser.findElements(By.cssSelector("#children tbody tr"))).hasSize(47);
 
-		browser.findElement(By.linkText("芝英三村委会")).click();
+		Browser.click(browser, browser.findElement(By.linkText("芝英三村委会")));
 		assertThat(browser.findElement(By.id("region-code")).getText()).isEqualTo("330784115200");
-		browser.findElement(By.cssSelector("#children tbody tr a")).click();
+		Browser.click(browser, browser.findElement(By.cssSelector("#children tbody tr a")));
 		assertThat(browser.findElement(By.id("region-code")).getText()).isEqualTo("330784115200001");
 		assertThat(browser.findElement(By.id("workers")).getText()).contains("Grid leader");
 		assertThat(browser.findElement(By.id("region-path")).getText()).contains("永康市").contains("芝英镇")
 			.contains("芝英三村委会");
 
-		browser.findElement(By.id("lang-zh")).click();
+		Browser.click(browser, browser.findElement(By.id("lang-zh")));
 		assertThat(browser.findElement(By.id("workers")).getText()).contains("网格长");
 	}
 

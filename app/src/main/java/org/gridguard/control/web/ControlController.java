@@ -64,9 +64,12 @@ class ControlController {
 
 	private final Clock clock;
 
+	private final org.gridguard.platform.AuditLog audit;
+
 	ControlController(ControlQueries queries, ControlManagement control, UnmanagedDetector detector,
 			ProtocolCatalogue catalogue, PushListImport imports, PersonManagement persons, RegionManagement regions,
-			ResponsibilityManagement responsibility, Clock clock) {
+			ResponsibilityManagement responsibility, Clock clock, org.gridguard.platform.AuditLog audit) {
+		this.audit = audit;
 		this.queries = queries;
 		this.control = control;
 		this.detector = detector;
@@ -144,6 +147,7 @@ class ControlController {
 	@GetMapping("/risk-persons/{id}")
 	String riskPerson(@PathVariable long id, Jurisdiction who, Model model) {
 		RiskPerson risk = queries.riskPerson(id, who);
+		audit.record("RISK_PERSON_VIEW", "person", String.valueOf(risk.personId()), "risk person " + id);
 		model.addAttribute("risk", risk);
 		model.addAttribute("person", persons.find(risk.personId()).orElse(null));
 		model.addAttribute("placeName", regions.fullName(risk.regionCode()));

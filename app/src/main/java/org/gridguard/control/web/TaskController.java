@@ -52,8 +52,11 @@ class TaskController {
 
 	private final Clock clock;
 
+	private final org.gridguard.platform.AuditLog audit;
+
 	TaskController(ControlQueries queries, ControlManagement control, ProtocolCatalogue catalogue,
-			PersonManagement persons, RegionManagement regions, Clock clock) {
+			PersonManagement persons, RegionManagement regions, Clock clock, org.gridguard.platform.AuditLog audit) {
+		this.audit = audit;
 		this.queries = queries;
 		this.control = control;
 		this.catalogue = catalogue;
@@ -95,6 +98,7 @@ class TaskController {
 	String show(@PathVariable long id, Jurisdiction who, Model model) {
 		VerificationTask task = queries.task(id, who);
 		RiskPerson risk = queries.riskPerson(task.riskPersonId(), who);
+		audit.record("RISK_PERSON_VIEW", "person", String.valueOf(risk.personId()), "task " + id);
 		model.addAttribute("task", task);
 		model.addAttribute("row", RiskPersonRow.of(List.of(risk), persons, regions).get(0));
 		model.addAttribute("protocols", catalogue.protocols());

@@ -53,8 +53,11 @@ class InvestigationController {
 
 	private final Clock clock;
 
+	private final org.gridguard.platform.AuditLog audit;
+
 	InvestigationController(InvestigationManagement investigations, PersonManagement persons, Messages messages,
-			Clock clock) {
+			Clock clock, org.gridguard.platform.AuditLog audit) {
+		this.audit = audit;
 		this.investigations = investigations;
 		this.persons = persons;
 		this.messages = messages;
@@ -117,10 +120,11 @@ class InvestigationController {
 			@RequestParam(required = false) @Nullable Long venue, @RequestParam(required = false) @Nullable Integer page,
 			Jurisdiction who, Model model) {
 		Investigation investigation = investigations.get(id, who);
+		audit.record("INVESTIGATION_VIEW", "investigation", String.valueOf(id), null);
 		PageResult<Candidate> candidates = investigations.candidates(id, classification, venue, who, Paging.of(page, 50));
 		Map<Long, Person> people = persons.findAll(candidates.items().stream().map(Candidate::personId).toList());
 		var venueNames = new HashMap<Long, String>();
-		List<InvestigationManagement.VenueSummary> venues = investigations.venues(id);
+		List<InvestigationManagement.VenueSummary> venues = investigations.caseTimeline(id);
 		venues.forEach(v -> venueNames.put(v.venueId(), v.venueName()));
 		model.addAttribute("investigation", investigation);
 		model.addAttribute("casePerson", persons.find(investigation.casePersonId()).orElse(null));

@@ -1,0 +1,48 @@
+package org.gridguard.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gridguard.platform.Messages;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Explanations stored as a message key and arguments, shown in the reader's language. Arguments are kept as text;
+ * one beginning with {@code #} is a message key itself (a category, a measure …) and is translated too.
+ */
+final class Explained {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private Explained() {
+	}
+
+	/** The arguments as stored: a JSON array of strings. */
+	static String args(Object... args) {
+		var text = new ArrayList<String>(args.length);
+		for (Object a : args) {
+			text.add(a == null ? "" : String.valueOf(a));
+		}
+		return JSON.writeValueAsString(text);
+	}
+
+	/** The explanation in the current language. */
+	static @Nullable String render(@Nullable String key, @Nullable String args, Messages messages) {
+		if (key == null) {
+			return null;
+		}
+		List<String> values = args == null || args.isBlank() ? List.of() : JSON.readValue(args, STRINGS);
+		Object[] resolved = new Object[values.size()];
+		for (int i = 0; i < resolved.length; i++) {
+			String v = values.get(i);
+			resolved[i] = v.startsWith("#") && v.length() > 1 ? messages.get(v.substring(1)) : v;
+		}
+		return messages.get(key, resolved);
+	}
+
+}
