@@ -440,8 +440,17 @@ public final class ContactIndex implements AutoCloseable {
 		try {
 			int first = search.find(snap, dense, query.from(), query.to(), query.tolerance(), query.minOverlap(), -1);
 			search.emit(snap.persons, indexPerson, sink);
-			int[] contacts = Arrays.copyOf(search.contact, first);
-			int[] exposed = Arrays.copyOf(search.start, first);
+			int[] contacts = new int[first];
+			int[] exposed = new int[first];
+			search.emit(PersonDictionary.DENSE, indexPerson, new ContactSink() {
+				private int k;
+
+				@Override
+				public void accept(int index, int contact, int venue, int overlapStart, int overlapEnd) {
+					contacts[k] = contact;
+					exposed[k++] = overlapStart;
+				}
+			});
 			long rows = first;
 			for (int k = 0; k < first; k++) {
 				rows += search.find(snap, contacts[k], exposed[k], secondaryTo, query.tolerance(), query.minOverlap(), dense);

@@ -1,30 +1,107 @@
 package org.gridguard.trace;
 
+import java.util.Arrays;
+
 /**
  * The scratch state of one co-presence lookup, reused across lookups by one thread at a time.
  *
- * <p>Found contacts live in slots {@code 0..count-1} ({@code contact}, {@code venue}, {@code start}, {@code end}).
- * A small open-addressing table maps a contact's dense id to its slot: {@code table[2h] = person + 1} (0 = empty),
- * {@code table[2h + 1] = slot}, at most half full. It is sized by the number of contacts of one lookup, not by the
- * number of persons, so it stays in the core's private cache; {@code position[slot]} remembers where each contact
- * went so that the table is emptied in {@code O(count)} after every lookup.
+ * <p>A lookup meets thousands of persons, almost every one exactly once (about 2 % of the co-presences are with a
+ * person already met), and its cost is per contact. So the hot path does as little per contact as it can:
+ * <ul>
+ * <li><b>Ranges first.</b> The rows a lookup reads are spread over hundreds of (venue, duration class) ranges that are
+ * rarely in cache. The lookup first lists the ranges of all the index person's stays ({@link #plan}), then finds
+ * where each range's scan starts with binary searches run in lock step over a group of ranges, so that their cache
+ * misses overlap instead of following one another ({@link #locate}), and only then scans the rows.</li>
+ * <li><b>A filter, not a table.</b> A small bitmap, {@code filter}, hashes persons to bits. A clear bit proves the
+ * person was not met yet: the co-presence takes a new slot. A set bit means "maybe met": the co-presence goes to a
+ * side table that keeps the earliest such co-presence per person (repeat meetings, and the few persons whose bit
+ * another person set). After the scan, {@link #settle()} folds the side table into the slots of the persons met and
+ * gives the others new slots. The filter's size does not depend on the number of persons, so it stays in cache.</li>
+ * <li><b>One store per contact.</b> A slot is one long: the contact's dense id and the row's packed time (start in
+ * day, duration), exactly as the segment stores it. Everything else a row reports (venue, overlap start and end)
+ * is the same for all rows of a range, or follows from the packed time and the range's stay; it is computed while
+ * the rows are delivered. Slots of range {@code r} are {@code [rangeSlot[r], rangeSlot[r + 1])}. Keeping the scan
+ * loop this small keeps its working values in registers, which halves its cost.</li>
+ * </ul>
+ * A slot whose packed time is negative, {@code -1 - e}, is explicit: its venue, overlap start and overlap end are
+ * {@code explicitVenue[e]}, {@code explicitStart[e]}, {@code explicitEnd[e]} (seconds since the index epoch). Rows of
+ * delta runs, slots created by the fold, and slots the fold moved to an earlier co-presence are explicit.
+ *
+ * <p>Invariants: between lookups every bit of {@code filter} and of {@code sideFilter} is 0 and the side table is
+ * empty. During a lookup, every person with a slot, the index person and the excluded person have their filter bit set
+ * (the last two so that they always take the side path, which drops them); each person has at most one slot.
  */
 final class ContactSearch {
 
-	private static final int INITIAL_BITS = 14;
+	private static final int INITIAL_SLOTS = 4096;
+	private static final int INITIAL_SIDE_BITS = 8;
+	private static final int INITIAL_RANGES = 256;
+	/** Ranges whose binary searches run in lock step: enough loads in flight to hide most of the memory latency. */
+	private static final int SEARCH_GROUP = 16;
+	/** Bits of the first-meeting filter: 2^18 bits, 32 KiB. */
+	private static final int FILTER_BITS = 18;
+	/** Multiplier of the filter's hash (odd, well mixed in the high bits that the hash keeps). */
+	private static final int FILTER_MIX = 0x9E3779B9;
+	/** Multiplier of the side filter's hash, unrelated to the others so that their collisions differ. */
+	private static final int SIDE_FILTER_MIX = 0x2545F491;
+	/** A side-table key whose entry was folded into a slot: never {@code person + 1} for a person id {@code >= 0}. */
+	private static final int FOLDED = Integer.MIN_VALUE;
+	/** A range bound past every slot. */
+	private static final int NO_MORE = Integer.MAX_VALUE;
 
 	private final int shardCount;
 	private final int maxStay;
 
-	private int[] table = new int[2 << INITIAL_BITS];
-	private int tableShift = 32 - INITIAL_BITS;
-	private int[] position = new int[4096];
+	private final long[] filter = new long[1 << (FILTER_BITS - 6)];
 
-	int count;
-	int[] contact = new int[4096];
-	int[] venue = new int[4096];
-	int[] start = new int[4096];
-	int[] end = new int[4096];
+	/** Slots {@code 0..count-1}: {@code (long) densePerson << 32 | packedTime}, see the class comment. */
+	private long[] slot = new long[INITIAL_SLOTS];
+	private int count;
+
+	private int[] explicitVenue = new int[64];
+	private int[] explicitStart = new int[64];
+	private int[] explicitEnd = new int[64];
+	private int explicitCount;
+
+	/**
+	 * The side table of co-presences with persons maybe met: open addressing, {@code sideKey[h] = person + 1}
+	 * (0 = empty), at most half full; {@code sideVenue}, {@code sideStart}, {@code sideEnd} hold the earliest such
+	 * co-presence for that person; {@code sideUsed[0..sideCount-1]} lists the used positions so the table is emptied
+	 * in {@code O(sideCount)}. While the side table is folded, {@code sideFilter} has bit {@code hash(p)} set for every
+	 * person {@code p} in it: a small bitmap that spares most slots a lookup.
+	 */
+	private int[] sideKey = new int[1 << INITIAL_SIDE_BITS];
+	private int[] sideVenue = new int[1 << INITIAL_SIDE_BITS];
+	private int[] sideStart = new int[1 << INITIAL_SIDE_BITS];
+	private int[] sideEnd = new int[1 << INITIAL_SIDE_BITS];
+	private int[] sideUsed = new int[1 << (INITIAL_SIDE_BITS - 1)];
+	private int sideShift = 32 - INITIAL_SIDE_BITS;
+	private int sideCount;
+	private long[] sideFilter = new long[64];
+
+	/**
+	 * The planned segment ranges: rows {@code [rangeFrom[r], rangeTo[r])} of {@code rangeSegment[r]} (one venue and
+	 * duration class) may hold contacts of the stay {@code [rangeS1[r], rangeE1[r])} (seconds since the segment's day
+	 * start {@code rangeDayStart[r]}) at global venue {@code rangeVenue[r]}; the scan starts at the first row whose
+	 * packed time is {@code >= rangeKey[r]} (-1: at {@code rangeFrom[r]}) and stops at the first one
+	 * {@code >= rangeHiKey[r]}. {@link #locate} replaces {@code rangeFrom[r]} by that first row; the scan sets
+	 * {@code rangeSlot[r]}.
+	 */
+	private DaySegment[] rangeSegment = new DaySegment[INITIAL_RANGES];
+	private int[] rangeFrom = new int[INITIAL_RANGES];
+	private int[] rangeTo = new int[INITIAL_RANGES];
+	private int[] rangeKey = new int[INITIAL_RANGES];
+	private int[] rangeHiKey = new int[INITIAL_RANGES];
+	private int[] rangeVenue = new int[INITIAL_RANGES];
+	private int[] rangeDayStart = new int[INITIAL_RANGES];
+	private int[] rangeS1 = new int[INITIAL_RANGES];
+	private int[] rangeE1 = new int[INITIAL_RANGES];
+	private int[] rangeSlot = new int[INITIAL_RANGES];
+	private int ranges;
+	private final int[] searchBase = new int[SEARCH_GROUP];
+	private final int[] searchLength = new int[SEARCH_GROUP];
+	/** Sum of early loads, kept so that the loads are not optimised away; its value means nothing. */
+	private int touched;
 
 	private int self;
 	private int excluded;
@@ -39,25 +116,54 @@ final class ContactSearch {
 	/**
 	 * Finds the contacts of dense person {@code dense} for its stays starting in {@code [from, to)}, each contact
 	 * once with its earliest co-presence. {@code excludedPerson} (dense, or -1) is never reported.
-	 * @return the number of contacts found, in slots {@code 0..count-1}
+	 * @return the number of contacts found; {@link #emit} delivers them
 	 */
 	int find(Snapshot snapshot, int dense, int from, int to, int tolerance, int minOverlap, int excludedPerson) {
 		this.count = 0;
+		this.explicitCount = 0;
+		this.ranges = 0;
 		this.self = dense;
 		this.excluded = excludedPerson;
 		this.tolerance = tolerance;
 		this.minOverlap = minOverlap;
-		if (from < to) {
-			Shard[] shards = snapshot.shards;
-			for (int s = 0; s < shards.length; s++) {
-				searchShard(shards[s], s, dense, from, to);
+		boolean clean = false;
+		try {
+			mark(dense);
+			if (excludedPerson >= 0) {
+				mark(excludedPerson);
+			}
+			if (from < to) {
+				Shard[] shards = snapshot.shards;
+				for (int s = 0; s < shards.length; s++) {
+					searchShard(shards[s], s, dense, from, to);
+				}
+				locate();
+				scanRanges();
+			}
+			settle();
+			clean = true;
+		}
+		finally {
+			if (!clean) {
+				// a lookup that failed half-way leaves marks behind: start over with clean scratch
+				Arrays.fill(filter, 0);
+				Arrays.fill(sideKey, 0);
+				Arrays.fill(sideFilter, 0);
+				sideCount = 0;
+				count = 0;
+				ranges = 0;
 			}
 		}
-		int[] t = table;
-		for (int k = 0; k < count; k++) {
-			t[position[k]] = 0;
-		}
 		return count;
+	}
+
+	private static int filterBit(int person) {
+		return (person * FILTER_MIX) >>> (32 - FILTER_BITS);
+	}
+
+	private void mark(int person) {
+		int f = filterBit(person);
+		filter[f >>> 6] |= 1L << f;
 	}
 
 	private void searchShard(Shard shard, int shardIndex, int dense, int from, int to) {
@@ -82,7 +188,7 @@ final class ContactSearch {
 				}
 				int e1 = s1 + (t & DaySegment.DURATION_MASK);
 				int local = segment.venueOf(row);
-				scan(shard, local, local * shardCount + shardIndex, s1, e1);
+				plan(shard, local, local * shardCount + shardIndex, s1, e1);
 			}
 		}
 		for (DeltaRun run : shard.runs) {
@@ -94,13 +200,16 @@ final class ContactSearch {
 					continue;
 				}
 				int local = run.venue(row);
-				scan(shard, local, local * shardCount + shardIndex, s1, run.end[row]);
+				plan(shard, local, local * shardCount + shardIndex, s1, run.end[row]);
 			}
 		}
 	}
 
-	/** Offers every presence at local venue {@code local} that is in contact with the stay {@code [s1, e1)}. */
-	private void scan(Shard shard, int local, int globalVenue, int s1, int e1) {
+	/**
+	 * Lists the segment ranges that may hold presences at local venue {@code local} in contact with the stay
+	 * {@code [s1, e1)}, and scans the shard's delta runs (small, recent, usually in cache) right away.
+	 */
+	private void plan(Shard shard, int local, int globalVenue, int s1, int e1) {
 		int tol = tolerance;
 		int minOv = minOverlap;
 		// contact needs s2 < e1 + tol and e2 > s1 - tol; e2 <= s2 + maxStay bounds s2 from below
@@ -118,7 +227,7 @@ final class ContactSearch {
 		for (int day = (int) (lo / DaySegment.SECONDS_PER_DAY); day <= lastDay; day++) {
 			DaySegment segment = shard.segmentOfDay(day);
 			if (segment != null && local < segment.venueCount()) {
-				scanSegment(segment, local, globalVenue, s1, e1, lo, hi);
+				planSegment(segment, local, globalVenue, s1, e1, lo, hi);
 			}
 		}
 		for (DeltaRun run : shard.runs) {
@@ -126,7 +235,7 @@ final class ContactSearch {
 		}
 	}
 
-	private void scanSegment(DaySegment segment, int local, int globalVenue, int s1, int e1, long lo, long hi) {
+	private void planSegment(DaySegment segment, int local, int globalVenue, int s1, int e1, long lo, long hi) {
 		int ds = segment.dayStart;
 		int[] venueStart = segment.venueStart;
 		int firstKey = local * DaySegment.CLASSES;
@@ -145,17 +254,132 @@ final class ContactSearch {
 				from = Math.max(from, (long) s1 + minOverlap - classMax);
 			}
 			long loIn = from - ds;
-			int i = loIn > 0 ? DaySegment.lowerBound(segment.time, a, b, (int) Math.min(loIn, DaySegment.SECONDS_PER_DAY)
-					<< DaySegment.DURATION_BITS) : a;
-			scanRows(segment, i, b, hiKey, globalVenue, s1 - ds, e1 - ds, ds);
+			if (loIn >= DaySegment.SECONDS_PER_DAY) {
+				continue;
+			}
+			int r = ranges;
+			if (r == rangeFrom.length) {
+				growRanges();
+			}
+			rangeSegment[r] = segment;
+			rangeFrom[r] = a;
+			rangeTo[r] = b;
+			rangeKey[r] = loIn > 0 ? (int) loIn << DaySegment.DURATION_BITS : -1;
+			rangeHiKey[r] = hiKey;
+			rangeVenue[r] = globalVenue;
+			rangeDayStart[r] = ds;
+			rangeS1[r] = s1 - ds;
+			rangeE1[r] = e1 - ds;
+			ranges = r + 1;
 		}
 	}
 
-	private void scanRows(DaySegment segment, int i, int b, int hiKey, int globalVenue, int s1In, int e1In, int ds) {
+	/**
+	 * Moves every planned range's start to its first row with packed time {@code >= rangeKey}. The binary searches
+	 * of {@link #SEARCH_GROUP} ranges advance one step at a time together: each step issues independent loads, so
+	 * the memory system serves them in parallel. The step moves {@code base} by a conditional add rather than a
+	 * branch, which keeps the loads of the whole group in flight instead of waiting on mispredicted branches. Then the
+	 * first row's person is loaded early too, for the same reason.
+	 */
+	private void locate() {
+		int[] base = searchBase;
+		int[] length = searchLength;
+		int sum = 0;
+		for (int g = 0; g < ranges; g += SEARCH_GROUP) {
+			int n = Math.min(SEARCH_GROUP, ranges - g);
+			int longest = 0;
+			for (int j = 0; j < n; j++) {
+				int r = g + j;
+				base[j] = rangeFrom[r];
+				// invariant: the first row >= key lies in [base, base + length]; -1 keys need no search
+				int len = rangeKey[r] < 0 ? 0 : rangeTo[r] - rangeFrom[r];
+				length[j] = len;
+				longest = Math.max(longest, len);
+			}
+			while (longest > 1) {
+				longest -= longest >>> 1;
+				for (int j = 0; j < n; j++) {
+					int len = length[j];
+					if (len > 1) {
+						int half = len >>> 1;
+						int b = base[j];
+						int r = g + j;
+						base[j] = rangeSegment[r].time[b + half] < rangeKey[r] ? b + half : b;
+						length[j] = len - half;
+					}
+				}
+			}
+			for (int j = 0; j < n; j++) {
+				int r = g + j;
+				int b = base[j];
+				DaySegment segment = rangeSegment[r];
+				if (length[j] == 1 && segment.time[b] < rangeKey[r]) {
+					b++;
+				}
+				rangeFrom[r] = b;
+				if (b < rangeTo[r]) {
+					sum += segment.personLow[b] + segment.personHigh[b];
+				}
+			}
+		}
+		touched += sum;
+	}
+
+	private void scanRanges() {
+		for (int r = 0; r < ranges; r++) {
+			DaySegment segment = rangeSegment[r];
+			rangeSegment[r] = null;
+			rangeSlot[r] = count;
+			int endAbove = rangeS1[r] - tolerance;
+			if (minOverlap > 0) {
+				scanRowsWithMinOverlap(segment, rangeFrom[r], rangeTo[r], rangeHiKey[r], endAbove, rangeS1[r], rangeE1[r], r);
+			}
+			else {
+				scanRows(segment, rangeFrom[r], rangeTo[r], rangeHiKey[r], endAbove, r);
+			}
+		}
+	}
+
+	/**
+	 * Takes rows {@code [i, b)} of a segment up to the first with packed time {@code >= hiKey} whose stay ends after
+	 * {@code endAbove}. Every row before the planned start is one whose stay ends at or before {@code endAbove}, so
+	 * starting earlier is never wrong, only slower. The hot loop: few live values, one store per new contact.
+	 */
+	private void scanRows(DaySegment segment, int i, int b, int hiKey, int endAbove, int range) {
 		int[] time = segment.time;
 		short[] low = segment.personLow;
 		byte[] high = segment.personHigh;
-		int endAbove = s1In - tolerance;
+		long[] bits = filter;
+		long[] out = slot;
+		int n = count;
+		for (; i < b; i++) {
+			int t = time[i];
+			if (t >= hiKey) {
+				break;
+			}
+			if ((t >>> DaySegment.DURATION_BITS) + (t & DaySegment.DURATION_MASK) <= endAbove) {
+				continue;
+			}
+			int q = (high[i] & 0xFF) << 16 | (low[i] & 0xFFFF);
+			int f = filterBit(q);
+			long bit = 1L << f;
+			long word = bits[f >>> 6];
+			if ((word & bit) != 0) {
+				offerAgain(q, range, t);
+				continue;
+			}
+			bits[f >>> 6] = word | bit;
+			if (n == out.length) {
+				out = slot = Arrays.copyOf(out, n * 2);
+			}
+			out[n++] = (long) q << 32 | t;
+		}
+		count = n;
+	}
+
+	private void scanRowsWithMinOverlap(DaySegment segment, int i, int b, int hiKey, int endAbove, int s1In, int e1In,
+			int range) {
+		int[] time = segment.time;
 		int minOv = minOverlap;
 		for (; i < b; i++) {
 			int t = time[i];
@@ -164,18 +388,18 @@ final class ContactSearch {
 			}
 			int s2 = t >>> DaySegment.DURATION_BITS;
 			int e2 = s2 + (t & DaySegment.DURATION_MASK);
-			if (e2 <= endAbove) {
+			if (e2 <= endAbove || Math.min(e1In, e2) - Math.max(s1In, s2) < minOv) {
 				continue;
 			}
-			int overlapStart = Math.max(s1In, s2);
-			int overlapEnd = Math.min(e1In, e2);
-			if (minOv > 0 && overlapEnd - overlapStart < minOv) {
+			int q = segment.person(i);
+			int f = filterBit(q);
+			long bit = 1L << f;
+			if ((filter[f >>> 6] & bit) != 0) {
+				offerAgain(q, range, t);
 				continue;
 			}
-			int q = (high[i] & 0xFF) << 16 | (low[i] & 0xFFFF);
-			if (q != self && q != excluded) {
-				offer(q, globalVenue, ds + overlapStart, ds + overlapEnd);
-			}
+			filter[f >>> 6] |= bit;
+			append((long) q << 32 | t);
 		}
 	}
 
@@ -195,84 +419,286 @@ final class ContactSearch {
 				continue;
 			}
 			int q = run.person[i];
-			if (q != self && q != excluded) {
-				offer(q, globalVenue, overlapStart, overlapEnd);
+			int f = filterBit(q);
+			long bit = 1L << f;
+			if ((filter[f >>> 6] & bit) != 0) {
+				offerAgainAt(q, globalVenue, overlapStart, overlapEnd);
+				continue;
 			}
+			filter[f >>> 6] |= bit;
+			append((long) q << 32 | (-1 - explicit(globalVenue, overlapStart, overlapEnd)) & 0xFFFF_FFFFL);
 		}
 	}
 
-	/** Keeps the earliest co-presence per contact: smallest overlap start, then venue, then overlap end. */
-	private void offer(int person, int atVenue, int overlapStart, int overlapEnd) {
-		int[] t = table;
+	private void append(long value) {
+		if (count == slot.length) {
+			slot = Arrays.copyOf(slot, count * 2);
+		}
+		slot[count++] = value;
+	}
+
+	/** A new explicit entry; returns its index. */
+	private int explicit(int atVenue, int overlapStart, int overlapEnd) {
+		int e = explicitCount;
+		if (e == explicitVenue.length) {
+			explicitVenue = Arrays.copyOf(explicitVenue, e * 2);
+			explicitStart = Arrays.copyOf(explicitStart, e * 2);
+			explicitEnd = Arrays.copyOf(explicitEnd, e * 2);
+		}
+		explicitVenue[e] = atVenue;
+		explicitStart[e] = overlapStart;
+		explicitEnd[e] = overlapEnd;
+		explicitCount = e + 1;
+		return e;
+	}
+
+	/** The rare path for a segment row of range {@code range} with packed time {@code t}. */
+	private void offerAgain(int person, int range, int t) {
+		int ds = rangeDayStart[range];
+		int s2 = t >>> DaySegment.DURATION_BITS;
+		int e2 = s2 + (t & DaySegment.DURATION_MASK);
+		offerAgainAt(person, rangeVenue[range], ds + Math.max(rangeS1[range], s2), ds + Math.min(rangeE1[range], e2));
+	}
+
+	/** The rare path: a person maybe met already (or the index or excluded person, dropped here). */
+	private void offerAgainAt(int person, int atVenue, int overlapStart, int overlapEnd) {
+		if (person == self || person == excluded) {
+			return;
+		}
+		int[] keys = sideKey;
+		int mask = keys.length - 1;
 		int key = person + 1;
-		int mask = t.length - 2;
-		int at = ((person * 0x9E3779B9) >>> tableShift) << 1;
-		for (int k = t[at]; k != 0; k = t[at]) {
+		int at = (person * 0x9E3779B9) >>> sideShift;
+		for (int k = keys[at]; k != 0; k = keys[at]) {
 			if (k == key) {
-				int slot = t[at + 1];
-				int best = start[slot];
-				if (overlapStart < best || overlapStart == best
-						&& (atVenue < venue[slot] || atVenue == venue[slot] && overlapEnd < end[slot])) {
-					start[slot] = overlapStart;
-					venue[slot] = atVenue;
-					end[slot] = overlapEnd;
+				if (earlier(overlapStart, atVenue, overlapEnd, sideStart[at], sideVenue[at], sideEnd[at])) {
+					sideStart[at] = overlapStart;
+					sideVenue[at] = atVenue;
+					sideEnd[at] = overlapEnd;
 				}
 				return;
 			}
-			at = (at + 2) & mask;
+			at = (at + 1) & mask;
 		}
-		int slot = count;
-		if (slot == contact.length) {
-			grow();
-		}
-		if ((slot + 1) * 4L > t.length) {
-			rehash();
-			t = table;
-			mask = t.length - 2;
-			at = ((person * 0x9E3779B9) >>> tableShift) << 1;
-			while (t[at] != 0) {
-				at = (at + 2) & mask;
+		if (2 * (sideCount + 1) > keys.length) {
+			growSide();
+			keys = sideKey;
+			mask = keys.length - 1;
+			at = (person * 0x9E3779B9) >>> sideShift;
+			while (keys[at] != 0) {
+				at = (at + 1) & mask;
 			}
 		}
-		t[at] = key;
-		t[at + 1] = slot;
-		position[slot] = at;
-		contact[slot] = person;
-		venue[slot] = atVenue;
-		start[slot] = overlapStart;
-		end[slot] = overlapEnd;
-		count = slot + 1;
+		keys[at] = key;
+		sideVenue[at] = atVenue;
+		sideStart[at] = overlapStart;
+		sideEnd[at] = overlapEnd;
+		sideUsed[sideCount++] = at;
 	}
 
-	private void rehash() {
-		int[] grown = new int[table.length * 2];
-		tableShift--;
-		int mask = grown.length - 2;
-		for (int slot = 0; slot < count; slot++) {
-			int at = ((contact[slot] * 0x9E3779B9) >>> tableShift) << 1;
-			while (grown[at] != 0) {
-				at = (at + 2) & mask;
-			}
-			grown[at] = contact[slot] + 1;
-			grown[at + 1] = slot;
-			position[slot] = at;
+	/**
+	 * Folds the side table into the slots and clears every mark: afterwards each person met has exactly one slot with
+	 * its earliest co-presence, and {@code filter}, {@code sideFilter} and the side table are empty again.
+	 */
+	private void settle() {
+		if (sideCount > 0) {
+			foldSideTable();
 		}
-		table = grown;
+		long[] bits = filter;
+		int n = count;
+		// clearing the whole filter is sequential: cheaper than one scattered store per slot once slots are many
+		if (n > bits.length >>> 2) {
+			Arrays.fill(bits, 0);
+		}
+		else {
+			long[] s = slot;
+			for (int k = 0; k < n; k++) {
+				bits[filterBit((int) (s[k] >>> 32)) >>> 6] = 0;
+			}
+			bits[filterBit(self) >>> 6] = 0;
+			if (excluded >= 0) {
+				bits[filterBit(excluded) >>> 6] = 0;
+			}
+		}
 	}
 
-	private void grow() {
-		int capacity = contact.length * 2;
-		contact = java.util.Arrays.copyOf(contact, capacity);
-		venue = java.util.Arrays.copyOf(venue, capacity);
-		start = java.util.Arrays.copyOf(start, capacity);
-		end = java.util.Arrays.copyOf(end, capacity);
-		position = java.util.Arrays.copyOf(position, capacity);
+	/**
+	 * Side entries of persons with a slot are folded into it; the others (persons whose filter bit another person
+	 * had set) become new slots. Their filter bits are already set, so the filter still covers every slot.
+	 */
+	private void foldSideTable() {
+		// at least 16 bits per entry: about 1 slot in 16 is looked up in vain
+		int bits = Math.max(12, 32 - Integer.numberOfLeadingZeros(sideCount * 16 - 1));
+		int shift = 32 - bits;
+		int filterWords = 1 << (bits - 6);
+		if (sideFilter.length < filterWords) {
+			sideFilter = new long[filterWords];
+		}
+		long[] small = sideFilter;
+		int[] keys = sideKey;
+		for (int k = 0; k < sideCount; k++) {
+			int f = ((keys[sideUsed[k]] - 1) * SIDE_FILTER_MIX) >>> shift;
+			small[f >>> 6] |= 1L << f;
+		}
+		long[] s = slot;
+		int n = count;
+		for (int k = 0; k < n; k++) {
+			int person = (int) (s[k] >>> 32);
+			int f = (person * SIDE_FILTER_MIX) >>> shift;
+			if ((small[f >>> 6] & 1L << f) != 0) {
+				foldSide(k, person);
+			}
+		}
+		Arrays.fill(small, 0, filterWords, 0);
+		for (int k = 0; k < sideCount; k++) {
+			int at = sideUsed[k];
+			int key = keys[at];
+			if (key != FOLDED) {
+				append((long) (key - 1) << 32 | (-1 - explicit(sideVenue[at], sideStart[at], sideEnd[at])) & 0xFFFF_FFFFL);
+			}
+			keys[at] = 0;
+		}
+		sideCount = 0;
 	}
 
-	/** Delivers the found contacts of {@code indexPerson} (caller's id) to {@code sink}. */
+	/**
+	 * Folds the side table's entry for {@code person}, if any (the small filter may pass persons without one), into
+	 * slot {@code k}, and marks it {@link #FOLDED}: still occupied for later probes, no longer a person without a slot.
+	 */
+	private void foldSide(int k, int person) {
+		int[] keys = sideKey;
+		int mask = keys.length - 1;
+		int key = person + 1;
+		int at = (person * 0x9E3779B9) >>> sideShift;
+		for (int probe = keys[at]; probe != key; probe = keys[at]) {
+			if (probe == 0) {
+				return;
+			}
+			at = (at + 1) & mask;
+		}
+		keys[at] = FOLDED;
+		int t = (int) slot[k];
+		int venue;
+		int start;
+		int end;
+		if (t < 0) {
+			venue = explicitVenue[-1 - t];
+			start = explicitStart[-1 - t];
+			end = explicitEnd[-1 - t];
+		}
+		else {
+			int r = rangeOfSlot(k);
+			int ds = rangeDayStart[r];
+			int s2 = t >>> DaySegment.DURATION_BITS;
+			venue = rangeVenue[r];
+			start = ds + Math.max(rangeS1[r], s2);
+			end = ds + Math.min(rangeE1[r], s2 + (t & DaySegment.DURATION_MASK));
+		}
+		if (earlier(sideStart[at], sideVenue[at], sideEnd[at], start, venue, end)) {
+			int e = explicit(sideVenue[at], sideStart[at], sideEnd[at]);
+			slot[k] = (long) person << 32 | (-1 - e) & 0xFFFF_FFFFL;
+		}
+	}
+
+	/** The range whose scan made slot {@code k} (a slot with a packed time: never one before the first range). */
+	private int rangeOfSlot(int k) {
+		int lo = 0;
+		int hi = ranges - 1;
+		// the last range starting at or before k; ranges that took no slot share their start with the next one
+		while (lo < hi) {
+			int mid = (lo + hi + 1) >>> 1;
+			if (rangeSlot[mid] <= k) {
+				lo = mid;
+			}
+			else {
+				hi = mid - 1;
+			}
+		}
+		return lo;
+	}
+
+	/** The earliest co-presence: smallest overlap start, then venue, then overlap end. */
+	private static boolean earlier(int start1, int venue1, int end1, int start2, int venue2, int end2) {
+		return start1 < start2 || start1 == start2 && (venue1 < venue2 || venue1 == venue2 && end1 < end2);
+	}
+
+	private void growSide() {
+		int[] oldKey = sideKey;
+		int[] oldVenue = sideVenue;
+		int[] oldStart = sideStart;
+		int[] oldEnd = sideEnd;
+		int capacity = oldKey.length * 2;
+		sideKey = new int[capacity];
+		sideVenue = new int[capacity];
+		sideStart = new int[capacity];
+		sideEnd = new int[capacity];
+		sideUsed = Arrays.copyOf(sideUsed, capacity / 2);
+		sideShift--;
+		int mask = capacity - 1;
+		for (int k = 0; k < sideCount; k++) {
+			int from = sideUsed[k];
+			int person = oldKey[from] - 1;
+			int at = (person * 0x9E3779B9) >>> sideShift;
+			while (sideKey[at] != 0) {
+				at = (at + 1) & mask;
+			}
+			sideKey[at] = oldKey[from];
+			sideVenue[at] = oldVenue[from];
+			sideStart[at] = oldStart[from];
+			sideEnd[at] = oldEnd[from];
+			sideUsed[k] = at;
+		}
+	}
+
+	private void growRanges() {
+		int capacity = rangeFrom.length * 2;
+		rangeSegment = Arrays.copyOf(rangeSegment, capacity);
+		rangeFrom = Arrays.copyOf(rangeFrom, capacity);
+		rangeTo = Arrays.copyOf(rangeTo, capacity);
+		rangeKey = Arrays.copyOf(rangeKey, capacity);
+		rangeHiKey = Arrays.copyOf(rangeHiKey, capacity);
+		rangeVenue = Arrays.copyOf(rangeVenue, capacity);
+		rangeDayStart = Arrays.copyOf(rangeDayStart, capacity);
+		rangeS1 = Arrays.copyOf(rangeS1, capacity);
+		rangeE1 = Arrays.copyOf(rangeE1, capacity);
+		rangeSlot = Arrays.copyOf(rangeSlot, capacity);
+	}
+
+	/**
+	 * Delivers the contacts found by the last {@link #find} to {@code sink}, with {@code indexPerson} (caller's id) as
+	 * the index person and contacts translated by {@code persons}. Walks the slots in order with the range that made
+	 * them, so a slot's venue and overlap come from its range's stay and its packed time.
+	 */
 	void emit(PersonDictionary.View persons, int indexPerson, ContactSink sink) {
-		for (int k = 0; k < count; k++) {
-			sink.accept(indexPerson, persons.externalOf(contact[k]), venue[k], start[k], end[k]);
+		long[] s = slot;
+		int n = count;
+		int r = -1;
+		int nextStart = ranges > 0 ? rangeSlot[0] : NO_MORE;
+		int venue = 0;
+		int ds = 0;
+		int s1In = 0;
+		int e1In = 0;
+		for (int k = 0; k < n; k++) {
+			while (k >= nextStart) {
+				r++;
+				venue = rangeVenue[r];
+				ds = rangeDayStart[r];
+				s1In = rangeS1[r];
+				e1In = rangeE1[r];
+				nextStart = r + 1 < ranges ? rangeSlot[r + 1] : NO_MORE;
+			}
+			long x = s[k];
+			int contact = persons.externalOf((int) (x >>> 32));
+			int t = (int) x;
+			if (t >= 0) {
+				int s2 = t >>> DaySegment.DURATION_BITS;
+				int e2 = s2 + (t & DaySegment.DURATION_MASK);
+				sink.accept(indexPerson, contact, venue, ds + Math.max(s1In, s2), ds + Math.min(e1In, e2));
+			}
+			else {
+				int e = -1 - t;
+				sink.accept(indexPerson, contact, explicitVenue[e], explicitStart[e], explicitEnd[e]);
+			}
 		}
 	}
 }

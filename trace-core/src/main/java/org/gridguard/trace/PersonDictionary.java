@@ -116,6 +116,9 @@ final class PersonDictionary {
 		return new View(identityBelow, table, externalOf, identityBelow + hashed, distinct);
 	}
 
+	/** A view that maps every dense id to itself: for reading dense ids through code written for caller ids. */
+	static final View DENSE = new View(Integer.MAX_VALUE, new long[1], new int[0], MAX_PERSONS, 0);
+
 	/** The dictionary as of one snapshot. Safe for any number of threads. */
 	static final class View {
 		final int identityBelow;
