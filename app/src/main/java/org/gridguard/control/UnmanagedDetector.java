@@ -251,8 +251,10 @@ public class UnmanagedDetector {
 		}
 	}
 
+	/** Detection and escalation in one transaction (the temporary table lives only within it). */
 	@Scheduled(fixedDelayString = "${gridguard.control.detector-interval:60s}", initialDelayString = "${gridguard.control.detector-delay:20s}")
-	void scheduled() {
+	@Transactional
+	public void scheduled() {
 		Run run = detect();
 		escalate();
 		if (run.opened() > 0 || run.resolved() > 0) {
