@@ -47,6 +47,7 @@ class RegionTreeBrowserIntegrationTests {
 		assertThat(browser.findElement(By.id("welcome")).getText()).contains("您好");
 		Browser.click(browser, browser.findElement(By.id("lang-en")));
 		assertThat(browser.findElement(By.id("welcome")).getText()).startsWith("Hello");
+		Browser.click(browser, browser.findElement(By.linkText("Basics")));
 		var regionsLink = browser.findElement(By.cssSelector("#mainNav a[href='/regions']"));
 		assertThat(regionsLink.getText()).isEqualTo("Regions & grids");
 		Browser.click(browser, regionsLink);
@@ -86,6 +87,8 @@ class RegionTreeBrowserIntegrationTests {
 		toggler.click();
 		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser,
 				java.time.Duration.ofSeconds(5));
+		wait.until(d -> d.findElement(By.linkText("基础信息")).isDisplayed());
+		browser.findElement(By.linkText("基础信息")).click();
 		wait.until(d -> d.findElement(residents).isDisplayed());
 		assertThat(browser.findElements(By.cssSelector("#mainNav a[href='/accounts']"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("#mainNav a[href='/audit']"))).isEmpty();

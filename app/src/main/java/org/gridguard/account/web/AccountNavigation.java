@@ -10,7 +10,7 @@ class AccountNavigation {
 
 	@Bean
 	NavItem accountsNav() {
-		return NavItem.of("nav.accounts", "/accounts", 900, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER");
+		return NavItem.in(NavItem.ADMIN, "nav.accounts", "/accounts", 900, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER");
 	}
 
 }

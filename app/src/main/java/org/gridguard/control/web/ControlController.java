@@ -83,13 +83,13 @@ class ControlController {
 
 	@Bean
 	static NavItem controlNav() {
-		return NavItem.of("nav.control", "/control", 300, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
+		return NavItem.in(NavItem.CONTROL, "nav.control", "/control", 300, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
 				"ROLE_EPIDEMIOLOGIST");
 	}
 
 	@Bean
 	static NavItem unmanagedNav() {
-		return NavItem.of("nav.unmanaged", "/control/unmanaged", 310, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
+		return NavItem.in(NavItem.CONTROL, "nav.unmanaged", "/control/unmanaged", 310, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
 				"ROLE_VILLAGE_OFFICER", "ROLE_GRID_WORKER", "ROLE_EPIDEMIOLOGIST");
 	}
 

@@ -43,7 +43,7 @@ class ProtocolController {
 
 	@Bean
 	static NavItem protocolsNav() {
-		return NavItem.of("nav.protocols", "/control/protocols", 320, "ROLE_CITY_ADMIN", "ROLE_EPIDEMIOLOGIST");
+		return NavItem.in(NavItem.CONTROL, "nav.protocols", "/control/protocols", 320, "ROLE_CITY_ADMIN", "ROLE_EPIDEMIOLOGIST");
 	}
 
 	@GetMapping

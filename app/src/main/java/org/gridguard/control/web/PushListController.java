@@ -42,7 +42,7 @@ class PushListController {
 
 	@Bean
 	static NavItem pushListsNav() {
-		return NavItem.of("nav.pushLists", "/control/push-lists", 305, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
+		return NavItem.in(NavItem.CONTROL, "nav.pushLists", "/control/push-lists", 305, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
 				"ROLE_EPIDEMIOLOGIST");
 	}
 

@@ -67,7 +67,7 @@ class TaskController {
 
 	@Bean
 	static NavItem tasksNav() {
-		return NavItem.of("nav.tasks", "/control/tasks", 290, "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
+		return NavItem.in(NavItem.CONTROL, "nav.tasks", "/control/tasks", 290, "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
 				"ROLE_GRID_WORKER");
 	}
 

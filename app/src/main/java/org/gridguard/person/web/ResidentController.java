@@ -58,7 +58,7 @@ class ResidentController {
 
 	@Bean
 	static NavItem residentsNav() {
-		return NavItem.of("nav.residents", "/residents", 200, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
+		return NavItem.in(NavItem.BASE, "nav.residents", "/residents", 200, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
 				"ROLE_VILLAGE_OFFICER", "ROLE_GRID_WORKER", "ROLE_EPIDEMIOLOGIST");
 	}
 

@@ -59,7 +59,7 @@ class AuditController {
 
 	@Bean
 	static NavItem auditNav() {
-		return NavItem.of("nav.audit", "/audit", 990, "ROLE_CITY_ADMIN");
+		return NavItem.in(NavItem.ADMIN, "nav.audit", "/audit", 990, "ROLE_CITY_ADMIN");
 	}
 
 }

@@ -59,6 +59,47 @@ class LayoutAdvice {
 		return items.stream().filter(item -> item.visibleTo(held)).toList();
 	}
 
+	/** A top-level navigation entry: a link, or a menu of links. */
+	record NavEntry(String labelKey, @Nullable String href, List<NavItem> children) {
+
+		public boolean menu() {
+			return !children.isEmpty();
+		}
+
+		public boolean activeFor(@Nullable String path) {
+			if (path == null) {
+				return false;
+			}
+			if (href != null) {
+				return !href.equals("/") && path.startsWith(href);
+			}
+			return children.stream().anyMatch(c -> path.startsWith(c.href()));
+		}
+
+	}
+
+	/** The navigation as menus: entries of one group gathered at the position of the group's first entry. */
+	@ModelAttribute("navMenu")
+	List<NavEntry> navMenu() {
+		var entries = new java.util.ArrayList<NavEntry>();
+		var menus = new java.util.HashMap<String, List<NavItem>>();
+		for (NavItem item : nav()) {
+			if (item.group() == null) {
+				entries.add(new NavEntry(item.labelKey(), item.href(), List.of()));
+			}
+			else if (menus.containsKey(item.group())) {
+				menus.get(item.group()).add(item);
+			}
+			else {
+				var children = new java.util.ArrayList<NavItem>();
+				children.add(item);
+				menus.put(item.group(), children);
+				entries.add(new NavEntry(item.group(), null, children));
+			}
+		}
+		return entries;
+	}
+
 	@ModelAttribute("me")
 	@Nullable SignedInUser me() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();

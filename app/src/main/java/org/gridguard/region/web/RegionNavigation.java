@@ -10,7 +10,7 @@ class RegionNavigation {
 
 	@Bean
 	NavItem regionsNav() {
-		return NavItem.of("nav.regions", "/regions", 100, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
+		return NavItem.in(NavItem.BASE, "nav.regions", "/regions", 100, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER", "ROLE_VILLAGE_OFFICER",
 				"ROLE_GRID_WORKER", "ROLE_DEPARTMENT", "ROLE_EPIDEMIOLOGIST");
 	}
 

@@ -40,7 +40,7 @@ class ResponsibilityController {
 
 	@Bean
 	static NavItem responsibilityNav() {
-		return NavItem.of("nav.responsibility", "/responsibility", 600, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
+		return NavItem.in(NavItem.BASE, "nav.responsibility", "/responsibility", 600, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
 				"ROLE_VILLAGE_OFFICER", "ROLE_DEPARTMENT", "ROLE_EPIDEMIOLOGIST");
 	}
 

@@ -38,7 +38,7 @@ class StatusController {
 
 	@Bean
 	static NavItem statusRulesNav() {
-		return NavItem.of("nav.statusRules", "/status/rules", 950, "ROLE_CITY_ADMIN");
+		return NavItem.in(NavItem.ADMIN, "nav.statusRules", "/status/rules", 950, "ROLE_CITY_ADMIN");
 	}
 
 	@GetMapping("/persons/{id}")
