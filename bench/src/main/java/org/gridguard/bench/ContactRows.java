@@ -35,12 +35,7 @@ final class ContactRows implements ContactSink {
 	@Override
 	public void accept(int indexPerson, int contactPerson, int atVenue, int overlapStart, int overlapEnd) {
 		if (size == index.length) {
-			int grown = size * 2;
-			index = Arrays.copyOf(index, grown);
-			contact = Arrays.copyOf(contact, grown);
-			venue = Arrays.copyOf(venue, grown);
-			start = Arrays.copyOf(start, grown);
-			end = Arrays.copyOf(end, grown);
+			grow(size + 1);
 		}
 		index[size] = indexPerson;
 		contact[size] = contactPerson;
@@ -48,6 +43,30 @@ final class ContactRows implements ContactSink {
 		start[size] = overlapStart;
 		end[size] = overlapEnd;
 		size++;
+	}
+
+	/** The index's bulk delivery: the rows are copied, as {@link #accept} would store them one by one. */
+	@Override
+	public void acceptAll(int indexPerson, int[] contactPerson, int[] atVenue, int[] overlapStart, int[] overlapEnd,
+			int count) {
+		if (size + count > index.length) {
+			grow(size + count);
+		}
+		Arrays.fill(index, size, size + count, indexPerson);
+		System.arraycopy(contactPerson, 0, contact, size, count);
+		System.arraycopy(atVenue, 0, venue, size, count);
+		System.arraycopy(overlapStart, 0, start, size, count);
+		System.arraycopy(overlapEnd, 0, end, size, count);
+		size += count;
+	}
+
+	private void grow(int capacity) {
+		int grown = Math.max(capacity, size * 2);
+		index = Arrays.copyOf(index, grown);
+		contact = Arrays.copyOf(contact, grown);
+		venue = Arrays.copyOf(venue, grown);
+		start = Arrays.copyOf(start, grown);
+		end = Arrays.copyOf(end, grown);
 	}
 
 	void clear() {

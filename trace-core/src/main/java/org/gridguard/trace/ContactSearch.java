@@ -46,6 +46,8 @@ final class ContactSearch {
 	private static final int SIDE_FILTER_MIX = 0x2545F491;
 	/** A side-table key whose entry was folded into a slot: never {@code person + 1} for a person id {@code >= 0}. */
 	private static final int FOLDED = Integer.MIN_VALUE;
+	/** Rows per delivery to the sink: the batch arrays take 8 KiB. */
+	private static final int BATCH = 512;
 	/** A range bound past every slot. */
 	private static final int NO_MORE = Integer.MAX_VALUE;
 
@@ -57,6 +59,11 @@ final class ContactSearch {
 	/** Slots {@code 0..count-1}: {@code (long) densePerson << 32 | packedTime}, see the class comment. */
 	private long[] slot = new long[INITIAL_SLOTS];
 	private int count;
+
+	private final int[] batchContact = new int[BATCH];
+	private final int[] batchVenue = new int[BATCH];
+	private final int[] batchStart = new int[BATCH];
+	private final int[] batchEnd = new int[BATCH];
 
 	private int[] explicitVenue = new int[64];
 	private int[] explicitStart = new int[64];
@@ -100,6 +107,7 @@ final class ContactSearch {
 	private int ranges;
 	private final int[] searchBase = new int[SEARCH_GROUP];
 	private final int[] searchLength = new int[SEARCH_GROUP];
+	private final int[] searchKey = new int[SEARCH_GROUP];
 	/** Sum of early loads, kept so that the loads are not optimised away; its value means nothing. */
 	private int touched;
 
@@ -275,27 +283,35 @@ final class ContactSearch {
 	}
 
 	/**
-	 * Moves every planned range's start to its first row with packed time {@code >= rangeKey}. The binary searches
-	 * of {@link #SEARCH_GROUP} ranges advance one step at a time together: each step issues independent loads, so
-	 * the memory system serves them in parallel. The step moves {@code base} by a conditional add rather than a
-	 * branch, which keeps the loads of the whole group in flight instead of waiting on mispredicted branches. Then the
-	 * first row's person is loaded early too, for the same reason.
+	 * Moves every planned range's start to a row at or before its first row with packed time {@code >= rangeKey}, at
+	 * most one fence early (see {@link DaySegment#fence}). The binary searches over the fences of
+	 * {@link #SEARCH_GROUP} ranges advance one step at a time together: each step issues independent loads, so the
+	 * memory system serves them in parallel. The step moves {@code base} by a conditional add rather than a branch,
+	 * which keeps the loads of the whole group in flight instead of waiting on mispredicted branches. Then the first
+	 * row of every range is loaded early too, for the same reason.
 	 */
 	private void locate() {
 		int[] base = searchBase;
 		int[] length = searchLength;
+		int[] keys = searchKey;
 		int sum = 0;
 		for (int g = 0; g < ranges; g += SEARCH_GROUP) {
 			int n = Math.min(SEARCH_GROUP, ranges - g);
 			int longest = 0;
 			for (int j = 0; j < n; j++) {
 				int r = g + j;
-				base[j] = rangeFrom[r];
-				// invariant: the first row >= key lies in [base, base + length]; -1 keys need no search
-				int len = rangeKey[r] < 0 ? 0 : rangeTo[r] - rangeFrom[r];
+				int key = rangeKey[r];
+				// fences of rows [a, b): the blocks starting inside the range, [ceil(a / 16), ceil(b / 16))
+				int first = (rangeFrom[r] + (1 << DaySegment.FENCE_BITS) - 1) >>> DaySegment.FENCE_BITS;
+				int len = key < 0 ? 0 : Math.max(0, ((rangeTo[r] + (1 << DaySegment.FENCE_BITS) - 1) >>> DaySegment.FENCE_BITS) - first);
+				base[j] = first;
 				length[j] = len;
+				// half the key's start in day, as fences hold it; a fence >= it may still be one second early, which only
+				// makes the scan start earlier
+				keys[j] = key >>> (DaySegment.DURATION_BITS + 1);
 				longest = Math.max(longest, len);
 			}
+			// invariant: the first fence >= keys[j] of range g + j lies in [base, base + length]
 			while (longest > 1) {
 				longest -= longest >>> 1;
 				for (int j = 0; j < n; j++) {
@@ -303,22 +319,27 @@ final class ContactSearch {
 					if (len > 1) {
 						int half = len >>> 1;
 						int b = base[j];
-						int r = g + j;
-						base[j] = rangeSegment[r].time[b + half] < rangeKey[r] ? b + half : b;
+						// 1 when the probed fence is before the key (both are >= 0: no overflow)
+						int before = (rangeSegment[g + j].fence[b + half] - keys[j]) >>> 31;
+						base[j] = b + (half & -before);
 						length[j] = len - half;
 					}
 				}
 			}
 			for (int j = 0; j < n; j++) {
 				int r = g + j;
-				int b = base[j];
 				DaySegment segment = rangeSegment[r];
-				if (length[j] == 1 && segment.time[b] < rangeKey[r]) {
-					b++;
+				int a = rangeFrom[r];
+				int fenceIndex = base[j];
+				if (length[j] == 1 && segment.fence[fenceIndex] < keys[j]) {
+					fenceIndex++;
 				}
-				rangeFrom[r] = b;
-				if (b < rangeTo[r]) {
-					sum += segment.personLow[b] + segment.personHigh[b];
+				// every row before the block preceding the first fence >= key is before the key
+				int first = (a + (1 << DaySegment.FENCE_BITS) - 1) >>> DaySegment.FENCE_BITS;
+				int start = rangeKey[r] < 0 || fenceIndex == first ? a : (fenceIndex - 1) << DaySegment.FENCE_BITS;
+				rangeFrom[r] = start;
+				if (start < rangeTo[r]) {
+					sum += segment.time[start] + segment.personLow[start] + segment.personHigh[start];
 				}
 			}
 		}
@@ -666,39 +687,51 @@ final class ContactSearch {
 
 	/**
 	 * Delivers the contacts found by the last {@link #find} to {@code sink}, with {@code indexPerson} (caller's id) as
-	 * the index person and contacts translated by {@code persons}. Walks the slots in order with the range that made
-	 * them, so a slot's venue and overlap come from its range's stay and its packed time.
+	 * the index person and contacts translated by {@code persons}, in batches of {@link #BATCH} rows. Walks the slots
+	 * in order with the range that made them, so a slot's venue and overlap come from its range's stay and its
+	 * packed time.
 	 */
 	void emit(PersonDictionary.View persons, int indexPerson, ContactSink sink) {
-		long[] s = slot;
 		int n = count;
+		int[] contacts = batchContact;
+		int[] venues = batchVenue;
+		int[] starts = batchStart;
+		int[] ends = batchEnd;
+		long[] s = slot;
 		int r = -1;
-		int nextStart = ranges > 0 ? rangeSlot[0] : NO_MORE;
 		int venue = 0;
+		int s1 = 0;
+		int e1 = 0;
 		int ds = 0;
-		int s1In = 0;
-		int e1In = 0;
-		for (int k = 0; k < n; k++) {
-			while (k >= nextStart) {
-				r++;
-				venue = rangeVenue[r];
-				ds = rangeDayStart[r];
-				s1In = rangeS1[r];
-				e1In = rangeE1[r];
-				nextStart = r + 1 < ranges ? rangeSlot[r + 1] : NO_MORE;
+		int nextStart = ranges > 0 ? rangeSlot[0] : NO_MORE;
+		for (int k = 0; k < n;) {
+			int m = Math.min(BATCH, n - k);
+			for (int j = 0; j < m; j++, k++) {
+				while (k >= nextStart) {
+					r++;
+					venue = rangeVenue[r];
+					ds = rangeDayStart[r];
+					s1 = ds + rangeS1[r];
+					e1 = ds + rangeE1[r];
+					nextStart = r + 1 < ranges ? rangeSlot[r + 1] : NO_MORE;
+				}
+				long x = s[k];
+				int t = (int) x;
+				contacts[j] = persons.externalOf((int) (x >>> 32));
+				if (t >= 0) {
+					int s2 = ds + (t >>> DaySegment.DURATION_BITS);
+					venues[j] = venue;
+					starts[j] = Math.max(s1, s2);
+					ends[j] = Math.min(e1, s2 + (t & DaySegment.DURATION_MASK));
+				}
+				else {
+					int e = -1 - t;
+					venues[j] = explicitVenue[e];
+					starts[j] = explicitStart[e];
+					ends[j] = explicitEnd[e];
+				}
 			}
-			long x = s[k];
-			int contact = persons.externalOf((int) (x >>> 32));
-			int t = (int) x;
-			if (t >= 0) {
-				int s2 = t >>> DaySegment.DURATION_BITS;
-				int e2 = s2 + (t & DaySegment.DURATION_MASK);
-				sink.accept(indexPerson, contact, venue, ds + Math.max(s1In, s2), ds + Math.min(e1In, e2));
-			}
-			else {
-				int e = -1 - t;
-				sink.accept(indexPerson, contact, explicitVenue[e], explicitStart[e], explicitEnd[e]);
-			}
+			sink.acceptAll(indexPerson, contacts, venues, starts, ends, m);
 		}
 	}
 }

@@ -123,13 +123,71 @@ class ContactIndexTests {
 		Fixture f = new Fixture(seed);
 		for (ContactQuery q : f.queries(new SplittableRandom(seed + 1))) {
 			for (int person : f.persons) {
+				List<Contact> expected = f.oracle.contacts(person, q);
 				Contact.Collector sink = new Contact.Collector();
 				int delivered = f.index.contacts(person, q, sink);
+				assertThat(sink.rows).as("seed %d, person %d, %s", seed, person, q).containsExactlyInAnyOrderElementsOf(expected);
+				assertThat(delivered).isEqualTo(sink.rows.size());
+				Contact.BatchCollector batches = new Contact.BatchCollector();
+				f.index.contacts(person, q, batches);
+				assertThat(batches.rows).as("batches: seed %d, person %d, %s", seed, person, q).isEqualTo(sink.rows);
+			}
+		}
+	}
+
+	/**
+	 * Busy venues: thousands of stays per venue and day, so that every lookup starts its scans from the fences in
+	 * the middle of long (venue, duration class) runs, and thousands of contacts per index person (more than one
+	 * delivery batch, repeat meetings, persons sharing a filter bit).
+	 */
+	@ParameterizedTest
+	@MethodSource("denseSeeds")
+	void busyVenuesMatchNaiveScan(long seed) {
+		SplittableRandom r = new SplittableRandom(seed);
+		int maxStay = 14_400;
+		int personCount = 300 + r.nextInt(3_000);
+		int n = 4_000 + r.nextInt(6_000);
+		int venues = 1 + r.nextInt(3);
+		int days = 1 + r.nextInt(2);
+		NaiveContacts oracle = new NaiveContacts(1_800, maxStay);
+		ContactIndexBuilder builder = ContactIndex.builder().publishIntervalMillis(0);
+		int[][] rows = new int[n][];
+		for (int i = 0; i < n; i++) {
+			int start = r.nextInt(days * 86_400);
+			if (r.nextInt(3) == 0) {
+				start -= start % 300; // exact ties
+			}
+			int kind = r.nextInt(10);
+			int end = kind < 2 ? -1 : kind == 2 ? start + maxStay + r.nextInt(5_000) : start + r.nextInt(maxStay + 1);
+			rows[i] = new int[] { r.nextInt(venues), r.nextInt(personCount), start, end };
+			oracle.add(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+		}
+		int bulk = r.nextBoolean() ? n : n - n / 10;
+		for (int i = 0; i < bulk; i++) {
+			builder.add(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+		}
+		ContactIndex index = builder.build();
+		for (int i = bulk; i < n; i++) {
+			index.append(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+		}
+		index.flush();
+		List<ContactQuery> queries = List.of(ContactQuery.allTime(), ContactQuery.allTime().withTolerance(1_800),
+				ContactQuery.allTime().withTolerance(1 + r.nextInt(900)).withMinOverlap(r.nextInt(600)),
+				new ContactQuery(r.nextInt(86_400), 86_400 + r.nextInt(86_400), r.nextInt(2) * 600, 0));
+		for (ContactQuery q : queries) {
+			for (int k = 0; k < 12; k++) {
+				int person = r.nextInt(personCount);
+				Contact.BatchCollector sink = new Contact.BatchCollector();
+				int delivered = index.contacts(person, q, sink);
 				assertThat(sink.rows).as("seed %d, person %d, %s", seed, person, q)
-						.containsExactlyInAnyOrderElementsOf(f.oracle.contacts(person, q));
+						.containsExactlyInAnyOrderElementsOf(oracle.contacts(person, q));
 				assertThat(delivered).isEqualTo(sink.rows.size());
 			}
 		}
+	}
+
+	static IntStream denseSeeds() {
+		return IntStream.range(0, 24);
 	}
 
 	@ParameterizedTest
