@@ -111,6 +111,12 @@ final class ContactSearch {
 	/** Sum of early loads, kept so that the loads are not optimised away; its value means nothing. */
 	private int touched;
 
+	/** The index person's stays in the shard being planned: segment index, row, packed time, (venue, class) key. */
+	private int[] staySegment = new int[64];
+	private int[] stayRow = new int[64];
+	private int[] stayTime = new int[64];
+	private int[] stayKey = new int[64];
+
 	private int self;
 	private int excluded;
 	private int tolerance;
@@ -174,29 +180,51 @@ final class ContactSearch {
 		filter[f >>> 6] |= 1L << f;
 	}
 
+	/**
+	 * Plans the lookups of the index person's stays in one shard. Each stay's own row, and then its venue, are rarely
+	 * in cache, and one stay's loads do not depend on another's: the stays are read in passes (rows, then the packed
+	 * time and block key of every stay, then every stay's venue, then the plans), so that the cache misses of one pass
+	 * overlap instead of each stay waiting for its own in turn.
+	 */
 	private void searchShard(Shard shard, int shardIndex, int dense, int from, int to) {
 		if (dense < shard.personStart.length - 1) {
+			int first = shard.personStart[dense];
+			int stays = shard.personStart[dense + 1] - first;
+			if (stayRow.length < stays) {
+				int capacity = Math.max(stays, 2 * stayRow.length);
+				stayRow = new int[capacity];
+				staySegment = new int[capacity];
+				stayTime = new int[capacity];
+				stayKey = new int[capacity];
+			}
 			int[] rows = shard.personRows;
 			int[] rowBase = shard.rowBase;
 			DaySegment[] segments = shard.segments;
-			int k = shard.personStart[dense];
-			int last = shard.personStart[dense + 1];
 			int seg = 0;
-			for (; k < last; k++) {
-				int ref = rows[k];
+			for (int k = 0; k < stays; k++) {
+				int ref = rows[first + k];
+				// the person's rows ascend, and so do the segments' row bases
 				while (ref >= rowBase[seg + 1]) {
 					seg++;
 				}
-				DaySegment segment = segments[seg];
 				int row = ref - rowBase[seg];
-				int t = segment.time[row];
+				DaySegment segment = segments[seg];
+				staySegment[k] = seg;
+				stayRow[k] = row;
+				stayTime[k] = segment.time[row];
+				stayKey[k] = segment.blockKey[row >>> DaySegment.BLOCK_BITS];
+			}
+			for (int k = 0; k < stays; k++) {
+				stayKey[k] = segments[staySegment[k]].keyOf(stayRow[k], stayKey[k]);
+			}
+			for (int k = 0; k < stays; k++) {
+				DaySegment segment = segments[staySegment[k]];
+				int t = stayTime[k];
 				int s1 = segment.dayStart + (t >>> DaySegment.DURATION_BITS);
-				if (s1 < from || s1 >= to) {
-					continue;
+				if (s1 >= from && s1 < to) {
+					int local = stayKey[k] / DaySegment.CLASSES;
+					plan(shard, local, local * shardCount + shardIndex, s1, s1 + (t & DaySegment.DURATION_MASK));
 				}
-				int e1 = s1 + (t & DaySegment.DURATION_MASK);
-				int local = segment.venueOf(row);
-				plan(shard, local, local * shardCount + shardIndex, s1, e1);
 			}
 		}
 		for (DeltaRun run : shard.runs) {

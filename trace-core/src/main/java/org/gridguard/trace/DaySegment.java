@@ -103,9 +103,14 @@ final class DaySegment {
 	}
 
 	/** The (venue, class) key of a row: the {@code k} with {@code venueStart[k] <= row < venueStart[k + 1]}. */
-	private int keyOf(int row) {
+	int keyOf(int row) {
+		return keyOf(row, blockKey[row >>> BLOCK_BITS]);
+	}
+
+	/** {@link #keyOf(int)} given the row's block key {@code blockKey[row >>> BLOCK_BITS]}, already loaded. */
+	int keyOf(int row, int fromKey) {
 		int[] vs = venueStart;
-		int k = blockKey[row >>> BLOCK_BITS];
+		int k = fromKey;
 		while (vs[k + 1] <= row) {
 			k++;
 		}
