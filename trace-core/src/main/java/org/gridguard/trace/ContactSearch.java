@@ -211,7 +211,7 @@ final class ContactSearch {
 				DaySegment segment = segments[seg];
 				staySegment[k] = seg;
 				stayRow[k] = row;
-				stayTime[k] = segment.time[row];
+				stayTime[k] = segment.time(row);
 				stayKey[k] = segment.blockKey[row >>> DaySegment.BLOCK_BITS];
 			}
 			for (int k = 0; k < stays; k++) {
@@ -367,7 +367,7 @@ final class ContactSearch {
 				int start = rangeKey[r] < 0 || fenceIndex == first ? a : (fenceIndex - 1) << DaySegment.FENCE_BITS;
 				rangeFrom[r] = start;
 				if (start < rangeTo[r]) {
-					sum += segment.time[start] + segment.personLow[start] + segment.personHigh[start];
+					sum += segment.time(start);
 				}
 			}
 		}
@@ -395,21 +395,20 @@ final class ContactSearch {
 	 * starting earlier is never wrong, only slower. The hot loop: few live values, one store per new contact.
 	 */
 	private void scanRows(DaySegment segment, int i, int b, int hiKey, int endAbove, int range) {
-		int[] time = segment.time;
-		short[] low = segment.personLow;
-		byte[] high = segment.personHigh;
+		byte[] rows = segment.rows;
 		long[] bits = filter;
 		long[] out = slot;
 		int n = count;
 		for (; i < b; i++) {
-			int t = time[i];
+			long row = DaySegment.row(rows, i);
+			int t = (int) row;
 			if (t >= hiKey) {
 				break;
 			}
 			if ((t >>> DaySegment.DURATION_BITS) + (t & DaySegment.DURATION_MASK) <= endAbove) {
 				continue;
 			}
-			int q = (high[i] & 0xFF) << 16 | (low[i] & 0xFFFF);
+			int q = (int) (row >>> 32 & DaySegment.PERSON_MASK);
 			int f = filterBit(q);
 			long bit = 1L << f;
 			long word = bits[f >>> 6];
@@ -428,10 +427,9 @@ final class ContactSearch {
 
 	private void scanRowsWithMinOverlap(DaySegment segment, int i, int b, int hiKey, int endAbove, int s1In, int e1In,
 			int range) {
-		int[] time = segment.time;
 		int minOv = minOverlap;
 		for (; i < b; i++) {
-			int t = time[i];
+			int t = segment.time(i);
 			if (t >= hiKey) {
 				break;
 			}

@@ -1,5 +1,8 @@
 package org.gridguard.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,11 +15,15 @@ import java.util.Arrays;
  * <p>Within a venue, rows are split by duration class ({@link #CLASS_MAX}) so that a lookup scans each class only
  * back to its own longest stay, not to the 4 h cap: most stays are far shorter than the cap.
  *
+ * <p>Row {@code i} is the seven bytes {@code rows[7i .. 7i + 6]}: read as a little-endian long at {@code 7i} (one
+ * unaligned load, see {@link #row}), its low 32 bits are the packed time and the next 24 bits the dense person id
+ * (the top byte belongs to the next row; one byte of padding ends the array). One array rather than one per field,
+ * so that a scan of a few dozen rows touches a few consecutive cache lines instead of three separate groups.
+ *
  * <p>Invariants: rows of local venue {@code v} and duration class {@code c} are
- * {@code [venueStart[k], venueStart[k + 1])} with {@code k = v * CLASSES + c}; within them {@code time} is ascending. {@code time[i] = startInDay << DURATION_BITS | duration} with
- * {@code 0 <= startInDay < 86400} and {@code 0 <= duration <= MAX_STAY_LIMIT}, so a packed value is non-negative
- * and orders rows by start. The dense person id of row {@code i} is
- * {@code (personHigh[i] & 0xFF) << 16 | (personLow[i] & 0xFFFF)}.
+ * {@code [venueStart[k], venueStart[k + 1])} with {@code k = v * CLASSES + c}; within them the packed time is
+ * ascending. {@code time(i) = startInDay << DURATION_BITS | duration} with {@code 0 <= startInDay < 86400} and
+ * {@code 0 <= duration <= MAX_STAY_LIMIT}, so a packed value is non-negative and orders rows by start.
  */
 final class DaySegment {
 
@@ -33,31 +40,33 @@ final class DaySegment {
 	final int day;
 	final int dayStart;
 	final int[] venueStart;
-	final int[] time;
+	/** Seven bytes per row and one of padding, see the class comment. */
+	final byte[] rows;
 	/** {@code blockKey[j]} is the (venue, class) key of row {@code j << BLOCK_BITS}: finds a row's venue in a step or two. */
 	final int[] blockKey;
-	final short[] personLow;
-	final byte[] personHigh;
+	private final int rowCount;
+
+	static final int ROW_BYTES = 7;
+	static final long PERSON_MASK = (1L << 24) - 1;
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	static final int BLOCK_BITS = 6;
 
 	/**
 	 * {@code fence[j]} is half the start in day of row {@code j << FENCE_BITS} (rounded down: 86,399 / 2 fits a char).
-	 * A lookup binary-searches these small, mostly cached fences instead of {@code time}, and starts scanning at a
-	 * fence: at most {@code 2^FENCE_BITS - 1} rows early, which is about one cache line of {@code time}.
+	 * A lookup binary-searches these small, mostly cached fences instead of the rows, and starts scanning at a fence:
+	 * at most {@code 2^FENCE_BITS - 1} rows early, about two cache lines of rows.
 	 */
 	final char[] fence;
 
 	static final int FENCE_BITS = 4;
 
-	private DaySegment(int day, int[] venueStart, int[] time, short[] personLow, byte[] personHigh) {
+	private DaySegment(int day, int[] venueStart, byte[] rows, int n) {
 		this.day = day;
 		this.dayStart = day * SECONDS_PER_DAY;
 		this.venueStart = venueStart;
-		this.time = time;
-		this.personLow = personLow;
-		this.personHigh = personHigh;
-		int n = time.length;
+		this.rows = rows;
+		this.rowCount = n;
 		this.blockKey = new int[(n + (1 << BLOCK_BITS) - 1) >>> BLOCK_BITS];
 		int k = 0;
 		for (int j = 0; j < blockKey.length; j++) {
@@ -69,7 +78,7 @@ final class DaySegment {
 		}
 		this.fence = new char[(n + (1 << FENCE_BITS) - 1) >>> FENCE_BITS];
 		for (int j = 0; j < fence.length; j++) {
-			fence[j] = (char) (time[j << FENCE_BITS] >>> (DURATION_BITS + 1));
+			fence[j] = (char) (time(j << FENCE_BITS) >>> (DURATION_BITS + 1));
 		}
 	}
 
@@ -78,7 +87,17 @@ final class DaySegment {
 	}
 
 	int rows() {
-		return time.length;
+		return rowCount;
+	}
+
+	/** Row {@code i} as a long: packed time in the low 32 bits, person in the next 24, garbage in the top 8. */
+	static long row(byte[] rows, int i) {
+		return (long) LONG.get(rows, ROW_BYTES * i);
+	}
+
+	/** The packed time of row {@code i}. */
+	int time(int i) {
+		return (int) row(rows, i);
 	}
 
 	int venueCount() {
@@ -94,7 +113,7 @@ final class DaySegment {
 	}
 
 	int person(int row) {
-		return (personHigh[row] & 0xFF) << 16 | (personLow[row] & 0xFFFF);
+		return (int) (row(rows, row) >>> 32 & PERSON_MASK);
 	}
 
 	/** The local venue of a row. */
@@ -118,23 +137,7 @@ final class DaySegment {
 	}
 
 	long memoryBytes() {
-		return 4L * (venueStart.length + blockKey.length) + 2L * fence.length + 7L * time.length;
-	}
-
-	/** First index in {@code [from, to)} whose packed time is {@code >= key}, or {@code to}. */
-	static int lowerBound(int[] time, int from, int to, int key) {
-		int lo = from;
-		int hi = to;
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (time[mid] < key) {
-				lo = mid + 1;
-			}
-			else {
-				hi = mid;
-			}
-		}
-		return lo;
+		return 4L * (venueStart.length + blockKey.length) + 2L * fence.length + rows.length;
 	}
 
 	/**
@@ -170,17 +173,14 @@ final class DaySegment {
 				Arrays.sort(sorted, venueStart[v], venueStart[v + 1]);
 			}
 		}
-		int[] time = new int[n];
-		short[] personLow = new short[n];
-		byte[] personHigh = new byte[n];
+		byte[] rows = new byte[ROW_BYTES * n + 1];
+		// ascending: each long store also writes the next row's first byte (0 here), which the next store overwrites
 		for (int i = 0; i < n; i++) {
 			long e = sorted[i];
-			int person = (int) e;
-			time[i] = (int) (e >>> 32);
-			personLow[i] = (short) person;
-			personHigh[i] = (byte) (person >>> 16);
+			// entry = packedTime << 32 | person; a row = person << 32 | packedTime
+			LONG.set(rows, ROW_BYTES * i, Long.rotateLeft(e, 32));
 		}
-		return new DaySegment(day, venueStart, time, personLow, personHigh);
+		return new DaySegment(day, venueStart, rows, n);
 	}
 
 	/** Appends this segment's rows as ({@code venue}, {@code entry}) pairs at {@code offset}; returns the new offset. */
@@ -189,7 +189,7 @@ final class DaySegment {
 		for (int k = 0; k + 1 < venueStart.length; k++) {
 			for (int i = venueStart[k]; i < venueStart[k + 1]; i++) {
 				venue[out] = k / CLASSES;
-				entry[out++] = (long) time[i] << 32 | person(i);
+				entry[out++] = (long) time(i) << 32 | person(i);
 			}
 		}
 		return out;

@@ -73,10 +73,8 @@ final class Shard {
 		int buckets = (personCount >>> BUCKET_BITS) + 1;
 		int[] bucketStart = new int[buckets + 1];
 		for (DaySegment segment : segments) {
-			byte[] high = segment.personHigh;
-			short[] low = segment.personLow;
-			for (int r = 0; r < high.length; r++) {
-				bucketStart[(((high[r] & 0xFF) << 16 | (low[r] & 0xFFFF)) >>> BUCKET_BITS) + 1]++;
+			for (int r = 0, n = segment.rows(); r < n; r++) {
+				bucketStart[(segment.person(r) >>> BUCKET_BITS) + 1]++;
 			}
 		}
 		for (int b = 0; b < buckets; b++) {
@@ -86,11 +84,10 @@ final class Shard {
 		int[] personOfRow = new int[rows];
 		int[] next = Arrays.copyOf(bucketStart, buckets);
 		for (int k = 0; k < segments.length; k++) {
-			byte[] high = segments[k].personHigh;
-			short[] low = segments[k].personLow;
+			DaySegment segment = segments[k];
 			int base = rowBase[k];
-			for (int r = 0; r < high.length; r++) {
-				int p = (high[r] & 0xFF) << 16 | (low[r] & 0xFFFF);
+			for (int r = 0, n = segment.rows(); r < n; r++) {
+				int p = segment.person(r);
 				int at = next[p >>> BUCKET_BITS]++;
 				personRows[at] = base + r;
 				personOfRow[at] = p;
