@@ -24,8 +24,10 @@ import java.util.Arrays;
  * loop this small keeps its working values in registers, which halves its cost.</li>
  * </ul>
  * A slot whose packed time is negative, {@code -1 - e}, is explicit: its venue, overlap start and overlap end are
- * {@code explicitVenue[e]}, {@code explicitStart[e]}, {@code explicitEnd[e]} (seconds since the index epoch). Rows of
- * delta runs, slots created by the fold, and slots the fold moved to an earlier co-presence are explicit.
+ * {@code explicitVenue[e]}, {@code explicitStart[e]}, {@code explicitEnd[e]} (seconds since the index epoch), or, when
+ * {@code explicitRowTime[e] >= 0}, the earlier of that and the co-presence of its range's stay with the row of that
+ * packed time (the fold leaves this comparison to the delivery walk, which knows the slot's range). Rows of delta
+ * runs, slots created by the fold, and slots the fold found repeat meetings for are explicit.
  *
  * <p>Invariants: between lookups every bit of {@code filter} and of {@code sideFilter} is 0 and the side table is
  * empty. During a lookup, every person with a slot, the index person and the excluded person have their filter bit set
@@ -40,7 +42,10 @@ final class ContactSearch {
 	private static final int SEARCH_GROUP = 16;
 	/** Bits of the first-meeting filter: 2^18 bits, 32 KiB. */
 	private static final int FILTER_BITS = 18;
-	/** Multiplier of the filter's hash (odd, well mixed in the high bits that the hash keeps). */
+	/**
+	 * Multiplier of the filter's hash (odd, well mixed in the high bits that the hash keeps). Plain low bits of the
+	 * dense id measured slower on the reference workload.
+	 */
 	private static final int FILTER_MIX = 0x9E3779B9;
 	/** Multiplier of the side filter's hash, unrelated to the others so that their collisions differ. */
 	private static final int SIDE_FILTER_MIX = 0x2545F491;
@@ -68,6 +73,7 @@ final class ContactSearch {
 	private int[] explicitVenue = new int[64];
 	private int[] explicitStart = new int[64];
 	private int[] explicitEnd = new int[64];
+	private int[] explicitRowTime = new int[64];
 	private int explicitCount;
 
 	/**
@@ -171,6 +177,7 @@ final class ContactSearch {
 		return count;
 	}
 
+	/** A person's filter bit. Persons that share a bit only take the side path: results never depend on the hash. */
 	private static int filterBit(int person) {
 		return (person * FILTER_MIX) >>> (32 - FILTER_BITS);
 	}
@@ -491,10 +498,12 @@ final class ContactSearch {
 			explicitVenue = Arrays.copyOf(explicitVenue, e * 2);
 			explicitStart = Arrays.copyOf(explicitStart, e * 2);
 			explicitEnd = Arrays.copyOf(explicitEnd, e * 2);
+			explicitRowTime = Arrays.copyOf(explicitRowTime, e * 2);
 		}
 		explicitVenue[e] = atVenue;
 		explicitStart[e] = overlapStart;
 		explicitEnd[e] = overlapEnd;
+		explicitRowTime[e] = -1;
 		explicitCount = e + 1;
 		return e;
 	}
@@ -625,43 +634,20 @@ final class ContactSearch {
 		}
 		keys[at] = FOLDED;
 		int t = (int) slot[k];
-		int venue;
-		int start;
-		int end;
 		if (t < 0) {
-			venue = explicitVenue[-1 - t];
-			start = explicitStart[-1 - t];
-			end = explicitEnd[-1 - t];
+			int e = -1 - t;
+			if (earlier(sideStart[at], sideVenue[at], sideEnd[at], explicitStart[e], explicitVenue[e], explicitEnd[e])) {
+				explicitVenue[e] = sideVenue[at];
+				explicitStart[e] = sideStart[at];
+				explicitEnd[e] = sideEnd[at];
+			}
 		}
 		else {
-			int r = rangeOfSlot(k);
-			int ds = rangeDayStart[r];
-			int s2 = t >>> DaySegment.DURATION_BITS;
-			venue = rangeVenue[r];
-			start = ds + Math.max(rangeS1[r], s2);
-			end = ds + Math.min(rangeE1[r], s2 + (t & DaySegment.DURATION_MASK));
-		}
-		if (earlier(sideStart[at], sideVenue[at], sideEnd[at], start, venue, end)) {
+			// the slot's own co-presence needs its range, which the delivery walk has at hand: it compares there
 			int e = explicit(sideVenue[at], sideStart[at], sideEnd[at]);
+			explicitRowTime[e] = t;
 			slot[k] = (long) person << 32 | (-1 - e) & 0xFFFF_FFFFL;
 		}
-	}
-
-	/** The range whose scan made slot {@code k} (a slot with a packed time: never one before the first range). */
-	private int rangeOfSlot(int k) {
-		int lo = 0;
-		int hi = ranges - 1;
-		// the last range starting at or before k; ranges that took no slot share their start with the next one
-		while (lo < hi) {
-			int mid = (lo + hi + 1) >>> 1;
-			if (rangeSlot[mid] <= k) {
-				lo = mid;
-			}
-			else {
-				hi = mid - 1;
-			}
-		}
-		return lo;
 	}
 
 	/** The earliest co-presence: smallest overlap start, then venue, then overlap end. */
@@ -752,9 +738,20 @@ final class ContactSearch {
 				}
 				else {
 					int e = -1 - t;
-					venues[j] = explicitVenue[e];
-					starts[j] = explicitStart[e];
-					ends[j] = explicitEnd[e];
+					int rowTime = explicitRowTime[e];
+					int s2 = ds + (rowTime >>> DaySegment.DURATION_BITS);
+					int ownStart = Math.max(s1, s2);
+					int ownEnd = Math.min(e1, s2 + (rowTime & DaySegment.DURATION_MASK));
+					if (rowTime >= 0 && earlier(ownStart, venue, ownEnd, explicitStart[e], explicitVenue[e], explicitEnd[e])) {
+						venues[j] = venue;
+						starts[j] = ownStart;
+						ends[j] = ownEnd;
+					}
+					else {
+						venues[j] = explicitVenue[e];
+						starts[j] = explicitStart[e];
+						ends[j] = explicitEnd[e];
+					}
 				}
 			}
 			sink.acceptAll(indexPerson, contacts, venues, starts, ends, m);
