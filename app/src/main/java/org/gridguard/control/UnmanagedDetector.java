@@ -119,6 +119,10 @@ public class UnmanagedDetector {
 		Instant now = clock.instant();
 		String[] noWorker = regions.gridsWithoutWorkers(Region.CITY_CODE).toArray(String[]::new);
 		int[] counts = template.execute((Connection con) -> {
+			try (var lock = con.createStatement()) {
+				// one detection at a time: two would wait on each other's new rows
+				lock.execute("SELECT pg_advisory_xact_lock(7002)");
+			}
 			try (var create = con.createStatement()) {
 				create.execute("""
 						CREATE TEMP TABLE IF NOT EXISTS control_detected (risk_person_id bigint, kind varchar(30),
@@ -177,29 +181,43 @@ public class UnmanagedDetector {
 	@Transactional
 	public int escalate() {
 		Instant now = clock.instant();
-		List<Violation> open = jdbc.sql("SELECT * FROM control_violation WHERE resolved_at IS NULL AND escalation_level < ?")
-			.param(escalationAfter.size())
-			.query(ROW)
+		// levels in SQL: only the violations that climb come back to the application
+		var caseExpr = new StringBuilder("CASE");
+		for (int level = escalationAfter.size(); level >= 1; level--) {
+			caseExpr.append(" WHEN ? >= since + make_interval(secs => ?) THEN ").append(level);
+		}
+		caseExpr.append(" ELSE 0 END");
+		var params = new ArrayList<Object>();
+		for (int level = escalationAfter.size(); level >= 1; level--) {
+			params.add(Timestamp.from(now));
+			params.add(escalationAfter.get(level - 1).toSeconds());
+		}
+		params.add(escalationAfter.size());
+		params.add(Timestamp.from(now));
+		List<Object[]> climbed = jdbc.sql("""
+				WITH due AS (
+					SELECT id, escalation_level AS old_level, %s AS level
+					FROM control_violation WHERE resolved_at IS NULL AND escalation_level < ?),
+				changed AS (
+					UPDATE control_violation v SET escalation_level = d.level, escalated_at = ?
+					FROM due d WHERE v.id = d.id AND d.level > d.old_level
+					RETURNING v.id, v.kind, v.ref, v.region_code, d.old_level, d.level),
+				tasks AS (
+					UPDATE control_task t SET escalation_level = greatest(t.escalation_level, c.level), escalated_at = now()
+					FROM changed c WHERE c.kind IN ('VERIFY_OVERDUE', 'ACK_OVERDUE') AND t.id = c.ref::bigint
+					RETURNING t.id)
+				SELECT kind, region_code, old_level, level FROM changed""".formatted(caseExpr))
+			.params(params)
+			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) })
 			.list();
 		Map<String, Map<Violation.Kind, Integer>> summaries = new TreeMap<>();
-		var updates = new ArrayList<Object[]>();
-		for (Violation v : open) {
-			int target = levelFor(v.since(), now, escalationAfter);
-			if (target <= v.escalationLevel()) {
-				continue;
-			}
-			updates.add(new Object[] { target, Timestamp.from(now), v.id() });
-			for (int level = v.escalationLevel() + 1; level <= target; level++) {
-				String key = level + "|" + recipient(level, v.regionCode());
-				summaries.computeIfAbsent(key, k -> new HashMap<>()).merge(v.kind(), 1, Integer::sum);
-			}
-			if (v.kind() == Violation.Kind.VERIFY_OVERDUE || v.kind() == Violation.Kind.ACK_OVERDUE) {
-				jdbc.sql("UPDATE control_task SET escalation_level = greatest(escalation_level, ?), escalated_at = ? WHERE id = ?")
-					.params(target, Timestamp.from(now), Long.parseLong(v.ref()))
-					.update();
+		for (Object[] c : climbed) {
+			Violation.Kind kind = Violation.Kind.valueOf((String) c[0]);
+			for (int level = (Integer) c[2] + 1; level <= (Integer) c[3]; level++) {
+				String key = level + "|" + recipient(level, (String) c[1]);
+				summaries.computeIfAbsent(key, k -> new HashMap<>()).merge(kind, 1, Integer::sum);
 			}
 		}
-		template.batchUpdate("UPDATE control_violation SET escalation_level = ?, escalated_at = ? WHERE id = ?", updates);
 		summaries.forEach((key, kinds) -> {
 			String[] parts = key.split("\\|");
 			int level = Integer.parseInt(parts[0]);
@@ -218,10 +236,10 @@ public class UnmanagedDetector {
 				.withDedupeKey("control:escalate:" + key + ":" + now.toEpochMilli())
 				.withMobiles(phones));
 		});
-		if (!updates.isEmpty()) {
-			LOG.info("Escalated {} violation(s) to {} recipient group(s)", updates.size(), summaries.size());
+		if (!climbed.isEmpty()) {
+			LOG.info("Escalated {} violation(s) to {} recipient group(s)", climbed.size(), summaries.size());
 		}
-		return updates.size();
+		return climbed.size();
 	}
 
 	/** The escalation level a violation open since {@code since} has reached at {@code now}. */

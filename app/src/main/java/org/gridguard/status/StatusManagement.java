@@ -254,6 +254,9 @@ public class StatusManagement {
 				lock.executeQuery().close();
 			}
 			try (PreparedStatement ps = con.prepareStatement(RECOMPUTE_SQL)) {
+				// plan for these very ids every time: the generic plan of this statement joins its CTEs in nested
+				// loops, quadratic in the number of persons (4.8 s instead of 0.1 s for 5,000)
+				ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
 				ps.setArray(1, con.createArrayOf("bigint", ids));
 				ps.setTimestamp(2, now);
 				ps.setTimestamp(3, now);

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * upload to DONE (matched, placed, turned into tasks), then runs the unmanaged detector over everyone under control
  * and prints its time.
  *
- * <pre>java -cp bench/target/classes org.gridguard.bench.app.ControlLoad http://localhost:8080 admin PASSWORD 100000 2</pre>
+ * <pre>java -cp bench/target/classes org.gridguard.bench.app.ControlLoad http://localhost:8080 admin PASSWORD|gg_TOKEN 100000 2 [firstList] [hoursAgo]</pre>
+ * Lists are numbered; list {@code n} always holds the same persons, so use a new {@code firstList} to import persons
+ * GridGuard has not seen yet.
  */
 public final class ControlLoad {
 
@@ -35,13 +37,18 @@ public final class ControlLoad {
 
 	public static void main(String[] args) throws Exception {
 		String base = args.length > 0 ? args[0] : "http://localhost:8080";
-		String auth = "Basic " + Base64.getEncoder()
-			.encodeToString(((args.length > 1 ? args[1] : "admin") + ":" + (args.length > 2 ? args[2] : "")).getBytes(StandardCharsets.UTF_8));
+		String secret = args.length > 2 ? args[2] : "";
+		// an API token (gg_…) avoids the password hash on every poll
+		String auth = secret.startsWith("gg_") ? "Bearer " + secret : "Basic " + Base64.getEncoder()
+			.encodeToString(((args.length > 1 ? args[1] : "admin") + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		int rows = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
 		int lists = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+		int first = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+		// pushed this many hours ago: past their deadlines, every person is a violation for the detector to find
+		int hoursAgo = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 		HttpClient http = HttpClient.newHttpClient();
-		for (int list = 0; list < lists; list++) {
-			byte[] csv = generate(rows, 20240301L + list, list);
+		for (int list = first; list < first + lists; list++) {
+			byte[] csv = generate(rows, 20240301L + list, list, hoursAgo);
 			long start = System.nanoTime();
 			String body = upload(http, base, auth, csv, "load-" + list + ".csv");
 			Matcher m = ID.matcher(body);
@@ -74,9 +81,12 @@ public final class ControlLoad {
 	}
 
 	/** A pushed list: valid identity numbers born 1930-1999 outside the demo population's prefix. */
-	static byte[] generate(int rows, long seed, int list) {
+	static byte[] generate(int rows, long seed, int list, int hoursAgo) {
 		var random = new SplittableRandom(seed);
-		var out = new StringBuilder(rows * 80).append("姓名,身份证号,手机号,现住址,类别\n");
+		String pushed = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.minusHours(hoursAgo)
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+		var out = new StringBuilder(rows * 96).append("姓名,身份证号,手机号,现住址,类别,推送时间\n");
 		LocalDate base = LocalDate.of(1930, 1, 1);
 		for (int i = 0; i < rows; i++) {
 			int n = list * rows + i;
@@ -87,7 +97,7 @@ public final class ControlLoad {
 					: "永康市" + TOWNS[random.nextInt(TOWNS.length)] + "某路" + random.nextInt(500) + "号";
 			out.append("人员").append(i).append(',').append(id).append(",1").append(3 + random.nextInt(7))
 				.append("%09d".formatted(random.nextInt(1_000_000_000))).append(',').append(address).append(',')
-				.append(random.nextInt(3) == 0 ? "次密接" : "密接").append('\n');
+				.append(random.nextInt(3) == 0 ? "次密接" : "密接").append(',').append(pushed).append('\n');
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
