@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * classifies every proposed contact as a close contact by one rule, confirms, and waits until a verification task
  * exists for each. It prints the time from the positive result to the last task.
  *
- * <pre>java -cp bench/target/classes org.gridguard.bench.app.CaseTimeliness http://localhost:8080 admin PASSWORD VENUECODE 1000</pre>
+ * <pre>java -cp bench/target/classes org.gridguard.bench.app.CaseTimeliness http://localhost:8080 admin PASSWORD|gg_TOKEN VENUECODE 1000</pre>
  * The account needs the city-admin role (it posts check-ins and results and drives the investigation).
  */
 public final class CaseTimeliness {
+
+	private static final Pattern ID_FIELD = Pattern.compile("\"id\":(\\d+)");
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -29,7 +31,8 @@ public final class CaseTimeliness {
 
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
-		String auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
+		String auth = args[2].startsWith("gg_") ? "Bearer " + args[2]
+				: "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
 		String venue = args[3];
 		int contacts = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
 		HttpClient http = HttpClient.newHttpClient();
@@ -52,9 +55,9 @@ public final class CaseTimeliness {
 		do {
 			investigation = get(http, base + "/api/v1/investigations?idNumber=" + caseId, auth);
 		}
-		while (!investigation.contains("\"id\""));
+		while (!ID_FIELD.matcher(investigation).find());
 		long opened = System.nanoTime();
-		Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(investigation);
+		Matcher m = ID_FIELD.matcher(investigation);
 		m.find();
 		String id = m.group(1);
 		post(http, base + "/api/v1/investigations/" + id + "/classifications", "{\"classification\":\"CLOSE_CONTACT\"}", auth);
