@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 	@Bean
