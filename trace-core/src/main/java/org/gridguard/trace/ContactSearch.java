@@ -40,6 +40,8 @@ final class ContactSearch {
 	private static final int INITIAL_RANGES = 256;
 	/** Ranges whose binary searches run in lock step: enough loads in flight to hide most of the memory latency. */
 	private static final int SEARCH_GROUP = 16;
+	/** Fences past a range's start that {@link #touch} looks at: up to 128 rows, 14 cache lines. */
+	private static final int TOUCH_FENCES = 8;
 	/** Bits of the first-meeting filter: 2^18 bits, 32 KiB. */
 	private static final int FILTER_BITS = 18;
 	/**
@@ -91,6 +93,8 @@ final class ContactSearch {
 	private int sideShift = 32 - INITIAL_SIDE_BITS;
 	private int sideCount;
 	private long[] sideFilter = new long[64];
+	/** Slots whose person passes {@code sideFilter}, while the side table is folded. */
+	private int[] foldCandidate = new int[INITIAL_SLOTS + 1];
 
 	/**
 	 * The planned segment ranges: rows {@code [rangeFrom[r], rangeTo[r])} of {@code rangeSegment[r]} (one venue and
@@ -373,12 +377,36 @@ final class ContactSearch {
 				int first = (a + (1 << DaySegment.FENCE_BITS) - 1) >>> DaySegment.FENCE_BITS;
 				int start = rangeKey[r] < 0 || fenceIndex == first ? a : (fenceIndex - 1) << DaySegment.FENCE_BITS;
 				rangeFrom[r] = start;
-				if (start < rangeTo[r]) {
-					sum += segment.time(start);
-				}
+				sum += touch(segment, start, rangeTo[r], rangeHiKey[r]);
 			}
 		}
 		touched += sum;
+	}
+
+	/**
+	 * Loads one byte per cache line of the rows a range's scan will probably read, from {@code start} to about the
+	 * first fence past the end key (at most {@link #TOUCH_FENCES} fences): the loads of all ranges are independent, so
+	 * their cache misses overlap here instead of stalling the scan one range after another. Only a hint: any rows may
+	 * be touched without changing a result.
+	 */
+	private static int touch(DaySegment segment, int start, int to, int hiKey) {
+		if (start >= to) {
+			return 0;
+		}
+		char[] fence = segment.fence;
+		int hiHalf = hiKey >>> (DaySegment.DURATION_BITS + 1);
+		int f = (start >>> DaySegment.FENCE_BITS) + 1;
+		int limit = Math.min(f + TOUCH_FENCES, (to + (1 << DaySegment.FENCE_BITS) - 1) >>> DaySegment.FENCE_BITS);
+		while (f < limit && fence[f] <= hiHalf) {
+			f++;
+		}
+		byte[] rows = segment.rows;
+		int last = DaySegment.ROW_BYTES * Math.min(to, f << DaySegment.FENCE_BITS);
+		int sum = rows[last];
+		for (int o = DaySegment.ROW_BYTES * start; o < last; o += 64) {
+			sum += rows[o];
+		}
+		return sum;
 	}
 
 	private void scanRanges() {
@@ -598,12 +626,20 @@ final class ContactSearch {
 		}
 		long[] s = slot;
 		int n = count;
+		if (foldCandidate.length <= n) {
+			foldCandidate = new int[s.length + 1];
+		}
+		// a small loop without calls or branches over every slot; the few candidates are looked up after it
+		int[] candidate = foldCandidate;
+		int candidates = 0;
 		for (int k = 0; k < n; k++) {
-			int person = (int) (s[k] >>> 32);
-			int f = (person * SIDE_FILTER_MIX) >>> shift;
-			if ((small[f >>> 6] & 1L << f) != 0) {
-				foldSide(k, person);
-			}
+			int f = ((int) (s[k] >>> 32) * SIDE_FILTER_MIX) >>> shift;
+			candidate[candidates] = k;
+			candidates += (int) (small[f >>> 6] >>> f) & 1;
+		}
+		for (int c = 0; c < candidates; c++) {
+			int k = candidate[c];
+			foldSide(k, (int) (s[k] >>> 32));
 		}
 		Arrays.fill(small, 0, filterWords, 0);
 		for (int k = 0; k < sideCount; k++) {
