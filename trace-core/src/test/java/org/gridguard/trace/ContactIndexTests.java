@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -184,6 +185,48 @@ class ContactIndexTests {
 				assertThat(delivered).isEqualTo(sink.rows.size());
 			}
 		}
+	}
+
+	/**
+	 * One index person meets far more persons than the first-meeting filter has room for at the start of a lookup
+	 * (it grows, more than once), many of them twice (the earlier meeting must win, whichever is scanned first), while
+	 * another index person's lookup reuses the scratch afterwards.
+	 */
+	@Test
+	void indexPersonMeetingTensOfThousandsMatchesNaiveScan() {
+		SplittableRandom r = new SplittableRandom(7);
+		int index = 5_000_000;
+		NaiveContacts oracle = new NaiveContacts(1_800, 14_400);
+		ContactIndexBuilder builder = ContactIndex.builder().publishIntervalMillis(0);
+		int[][] rows = new int[150_000][];
+		int n = 0;
+		rows[n++] = new int[] { 1, index, 3_600, 3_600 + 14_000 };
+		rows[n++] = new int[] { 2, index, 20_000, 20_000 + 10_000 };
+		rows[n++] = new int[] { 1, index + 1, 10_000, 11_000 };
+		for (int p = 0; p < 70_000; p++) {
+			int venue = 1 + r.nextInt(2);
+			int start = r.nextInt(32_000);
+			rows[n++] = new int[] { venue, p * 3, start, r.nextInt(5) == 0 ? -1 : start + r.nextInt(14_400) };
+			if (r.nextInt(3) == 0) {
+				int again = r.nextInt(32_000);
+				rows[n++] = new int[] { 3 - venue, p * 3, again, again + r.nextInt(3_600) };
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			builder.add(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+			oracle.add(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
+		}
+		ContactIndex built = builder.build();
+		for (int person : new int[] { index, index + 1, index }) {
+			for (ContactQuery q : List.of(ContactQuery.allTime(), ContactQuery.allTime().withTolerance(1_800))) {
+				Contact.BatchCollector sink = new Contact.BatchCollector();
+				int delivered = built.contacts(person, q, sink);
+				List<Contact> expected = oracle.contacts(person, q);
+				assertThat(sink.rows).as("person %d, %s", person, q).containsExactlyInAnyOrderElementsOf(expected);
+				assertThat(delivered).isEqualTo(expected.size());
+			}
+		}
+		assertThat(oracle.contacts(index, ContactQuery.allTime())).hasSizeGreaterThan(40_000);
 	}
 
 	static IntStream denseSeeds() {
