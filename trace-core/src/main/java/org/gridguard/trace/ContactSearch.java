@@ -16,9 +16,7 @@ import java.util.Arrays;
  * person was not met yet: the co-presence takes a new slot. A set bit means "maybe met": the co-presence goes to a
  * side table that keeps the earliest such co-presence per person (repeat meetings, and the few persons whose bit
  * another person set). After the scan, {@link #settle()} folds the side table into the slots of the persons met and
- * gives the others new slots. The filter's size does not depend on the number of persons, so it stays in cache; a
- * lookup that finds many contacts doubles it whenever it is a sixteenth full, so that few persons share a bit, and
- * the next lookup starts small again.</li>
+ * gives the others new slots. The filter's size does not depend on the number of persons, so it stays in cache.</li>
  * <li><b>One store per contact.</b> A slot is one long: the contact's dense id and the row's packed time (start in
  * day, duration), exactly as the segment stores it. Everything else a row reports (venue, overlap start and end)
  * is the same for all rows of a range, or follows from the packed time and the range's stay; it is computed while
@@ -44,10 +42,8 @@ final class ContactSearch {
 	private static final int SEARCH_GROUP = 16;
 	/** Fences past a range's start that {@link #touch} looks at: up to 128 rows, 14 cache lines. */
 	private static final int TOUCH_FENCES = 8;
-	/** Bits of the first-meeting filter at the start of a lookup: 2^18 bits, 32 KiB. */
+	/** Bits of the first-meeting filter: 2^18 bits, 32 KiB. */
 	private static final int FILTER_BITS = 18;
-	/** Most bits the filter grows to: 2^22 bits, 512 KiB. */
-	private static final int MAX_FILTER_BITS = 22;
 	/**
 	 * Multiplier of the filter's hash (odd, well mixed in the high bits that the hash keeps). Plain low bits of the
 	 * dense id measured slower on the reference workload.
@@ -65,12 +61,7 @@ final class ContactSearch {
 	private final int shardCount;
 	private final int maxStay;
 
-	private final long[] baseFilter = new long[1 << (FILTER_BITS - 6)];
-	/** The filter of this lookup: {@code baseFilter}, or a larger one that the lookup grew and drops at its end. */
-	private long[] filter = baseFilter;
-	private int filterShift = 32 - FILTER_BITS;
-	/** Slot count at which the filter doubles: a sixteenth of its bits. */
-	private int filterGrowAt = 1 << (FILTER_BITS - 4);
+	private final long[] filter = new long[1 << (FILTER_BITS - 6)];
 
 	/** Slots {@code 0..count-1}: {@code (long) densePerson << 32 | packedTime}, see the class comment. */
 	private long[] slot = new long[INITIAL_SLOTS];
@@ -179,8 +170,7 @@ final class ContactSearch {
 		finally {
 			if (!clean) {
 				// a lookup that failed half-way leaves marks behind: start over with clean scratch
-				dropGrownFilter();
-				Arrays.fill(baseFilter, 0);
+				Arrays.fill(filter, 0);
 				Arrays.fill(sideKey, 0);
 				Arrays.fill(sideFilter, 0);
 				sideCount = 0;
@@ -192,34 +182,8 @@ final class ContactSearch {
 	}
 
 	/** A person's filter bit. Persons that share a bit only take the side path: results never depend on the hash. */
-	private int filterBit(int person) {
-		return (person * FILTER_MIX) >>> filterShift;
-	}
-
-	/** Doubles the filter and sets the bits of every slot, the index person and the excluded person in it. */
-	private void growFilter() {
-		long[] old = filter;
-		filter = new long[old.length * 2];
-		filterShift--;
-		filterGrowAt = filterShift == 32 - MAX_FILTER_BITS ? Integer.MAX_VALUE : filterGrowAt * 2;
-		if (old == baseFilter) {
-			Arrays.fill(old, 0);
-		}
-		long[] s = slot;
-		for (int k = 0; k < count; k++) {
-			mark((int) (s[k] >>> 32));
-		}
-		mark(self);
-		if (excluded >= 0) {
-			mark(excluded);
-		}
-	}
-
-	/** Back to the (clean) base filter; a grown filter is dropped with its bits. */
-	private void dropGrownFilter() {
-		filter = baseFilter;
-		filterShift = 32 - FILTER_BITS;
-		filterGrowAt = 1 << (FILTER_BITS - 4);
+	private static int filterBit(int person) {
+		return (person * FILTER_MIX) >>> (32 - FILTER_BITS);
 	}
 
 	private void mark(int person) {
@@ -468,18 +432,8 @@ final class ContactSearch {
 	private void scanRows(DaySegment segment, int i, int b, int hiKey, int endAbove, int range) {
 		byte[] rows = segment.rows;
 		long[] bits = filter;
-		int shift = filterShift;
 		long[] out = slot;
 		int n = count;
-		// invariant: n < limit <= out.length, so a slot can be written without a check
-		int limit = Math.min(out.length, filterGrowAt);
-		if (n >= limit) {
-			makeRoom();
-			bits = filter;
-			shift = filterShift;
-			out = slot;
-			limit = Math.min(out.length, filterGrowAt);
-		}
 		for (; i < b; i++) {
 			long row = DaySegment.row(rows, i);
 			int t = (int) row;
@@ -490,7 +444,7 @@ final class ContactSearch {
 				continue;
 			}
 			int q = (int) (row >>> 32 & DaySegment.PERSON_MASK);
-			int f = (q * FILTER_MIX) >>> shift;
+			int f = filterBit(q);
 			long bit = 1L << f;
 			long word = bits[f >>> 6];
 			if ((word & bit) != 0) {
@@ -498,27 +452,12 @@ final class ContactSearch {
 				continue;
 			}
 			bits[f >>> 6] = word | bit;
-			out[n++] = (long) q << 32 | t;
-			if (n == limit) {
-				count = n;
-				makeRoom();
-				bits = filter;
-				shift = filterShift;
-				out = slot;
-				limit = Math.min(out.length, filterGrowAt);
+			if (n == out.length) {
+				out = slot = Arrays.copyOf(out, n * 2);
 			}
+			out[n++] = (long) q << 32 | t;
 		}
 		count = n;
-	}
-
-	/** Grows the slots when they are full and the filter when {@code count} reached its threshold. */
-	private void makeRoom() {
-		if (count >= slot.length) {
-			slot = Arrays.copyOf(slot, slot.length * 2);
-		}
-		if (count >= filterGrowAt) {
-			growFilter();
-		}
 	}
 
 	private void scanRowsWithMinOverlap(DaySegment segment, int i, int b, int hiKey, int endAbove, int s1In, int e1In,
@@ -651,11 +590,8 @@ final class ContactSearch {
 		}
 		long[] bits = filter;
 		int n = count;
-		if (bits != baseFilter) {
-			dropGrownFilter();
-		}
 		// clearing the whole filter is sequential: cheaper than one scattered store per slot once slots are many
-		else if (n > bits.length >>> 2) {
+		if (n > bits.length >>> 2) {
 			Arrays.fill(bits, 0);
 		}
 		else {

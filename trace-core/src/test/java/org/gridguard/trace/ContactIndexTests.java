@@ -188,9 +188,9 @@ class ContactIndexTests {
 	}
 
 	/**
-	 * One index person meets far more persons than the first-meeting filter has room for at the start of a lookup
-	 * (it grows, more than once), many of them twice (the earlier meeting must win, whichever is scanned first), while
-	 * another index person's lookup reuses the scratch afterwards.
+	 * One index person meets tens of thousands of persons: the first-meeting filter fills up, so many persons share a
+	 * bit with one met before; many are met twice (the earlier meeting must win, whichever is scanned first); another
+	 * index person's lookup reuses the scratch afterwards.
 	 */
 	@Test
 	void indexPersonMeetingTensOfThousandsMatchesNaiveScan() {
