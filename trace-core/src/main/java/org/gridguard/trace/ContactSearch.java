@@ -42,8 +42,12 @@ final class ContactSearch {
 	private static final int SEARCH_GROUP = 16;
 	/** Fences past a range's start that {@link #touch} looks at: up to 128 rows, 14 cache lines. */
 	private static final int TOUCH_FENCES = 8;
-	/** Bits of the first-meeting filter: 2^18 bits, 32 KiB. */
-	private static final int FILTER_BITS = 18;
+	/**
+	 * Bits of the first-meeting filter: 2^20 bits, 128 KiB, well inside a core's second-level cache. Measured on the
+	 * reference workload: as fast as 32 KiB for a typical lookup, and faster for lookups with tens of thousands of
+	 * contacts, where a smaller filter sends many first meetings down the side path.
+	 */
+	private static final int FILTER_BITS = 20;
 	/**
 	 * Multiplier of the filter's hash (odd, well mixed in the high bits that the hash keeps). Plain low bits of the
 	 * dense id measured slower on the reference workload.
