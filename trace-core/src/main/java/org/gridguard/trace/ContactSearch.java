@@ -186,7 +186,7 @@ final class ContactSearch {
 	}
 
 	/** A person's filter bit. Persons that share a bit only take the side path: results never depend on the hash. */
-	private static int filterBit(int person) {
+	static int filterBit(int person) {
 		return (person * FILTER_MIX) >>> (32 - FILTER_BITS);
 	}
 

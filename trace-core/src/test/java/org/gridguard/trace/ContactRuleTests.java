@@ -110,6 +110,34 @@ class ContactRuleTests {
 		assertThat(contacts(earliest, A)).containsExactly(new Contact(A, B, 9, 900, 4_000));
 	}
 
+	/**
+	 * The first-meeting filter hashes persons to bits; persons that share a bit with the index person, with a contact
+	 * met before, or with each other are still each reported once, with their earliest co-presence.
+	 */
+	@Test
+	void personsSharingAFilterBitAreEachReportedOnce() {
+		int index = 1_000;
+		int[] sharing = new int[4];
+		for (int candidate = index + 1, found = 0; found < sharing.length; candidate++) {
+			if (ContactSearch.filterBit(candidate) == ContactSearch.filterBit(index)) {
+				sharing[found++] = candidate;
+			}
+		}
+		int b = sharing[0];
+		int c = sharing[1];
+		int d = sharing[2];
+		ContactIndex built = builder().add(1, index, 1_000, 5_000)
+				.add(1, b, 1_500, 2_000) // shares the index person's bit
+				.add(1, c, 3_000, 3_500) // shares it too, and is met again earlier at venue 2
+				.add(2, index, 100, 900).add(2, c, 200, 300)
+				// met twice at one venue: the short later stay's duration class is scanned before the long earlier one's
+				.add(1, d, 4_000, 4_500).add(1, d, 1_200, 4_800)
+				.build();
+		assertThat(contacts(built, index)).containsExactlyInAnyOrder(new Contact(index, b, 1, 1_500, 2_000),
+				new Contact(index, c, 2, 200, 300), new Contact(index, d, 1, 1_200, 4_800));
+		assertThat(contacts(built, c)).containsExactlyInAnyOrder(new Contact(c, index, 2, 200, 300));
+	}
+
 	@Test
 	void minimumOverlapIsInclusive() {
 		ContactIndex index = builder().add(1, A, 1_000, 2_000).add(1, B, 1_700, 2_500).build();
