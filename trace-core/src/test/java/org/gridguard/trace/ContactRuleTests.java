@@ -135,7 +135,8 @@ class ContactRuleTests {
 				.build();
 		assertThat(contacts(built, index)).containsExactlyInAnyOrder(new Contact(index, b, 1, 1_500, 2_000),
 				new Contact(index, c, 2, 200, 300), new Contact(index, d, 1, 1_200, 4_800));
-		assertThat(contacts(built, c)).containsExactlyInAnyOrder(new Contact(c, index, 2, 200, 300));
+		assertThat(contacts(built, c)).containsExactlyInAnyOrder(new Contact(c, index, 2, 200, 300),
+				new Contact(c, d, 1, 3_000, 3_500));
 	}
 
 	@Test
