@@ -43,8 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * hold enough rows) merges them into the day segments.
  *
  * <h2>Layout</h2>
- * Check-ins are kept per venue shard and per day of their start, sorted by (venue, start), seven bytes each, plus a
- * four-byte reference per check-in in a per-person index. See {@link #bytesPerCheckIn()}.
+ * Check-ins are kept per venue shard and per day of their start, sorted by (venue, duration class, start), seven bytes
+ * each in one array, with a two-byte fence every 16 rows to start scans from, plus a four-byte reference per check-in
+ * in a per-person index. See {@link #bytesPerCheckIn()}.
  */
 public final class ContactIndex implements AutoCloseable {
 

@@ -9,9 +9,11 @@ import java.util.Arrays;
  * person already met), and its cost is per contact. So the hot path does as little per contact as it can:
  * <ul>
  * <li><b>Ranges first.</b> The rows a lookup reads are spread over hundreds of (venue, duration class) ranges that are
- * rarely in cache. The lookup first lists the ranges of all the index person's stays ({@link #plan}), then finds
- * where each range's scan starts with binary searches run in lock step over a group of ranges, so that their cache
- * misses overlap instead of following one another ({@link #locate}), and only then scans the rows.</li>
+ * rarely in cache, and memory latency, not arithmetic, is most of a cold lookup's time. So no step waits for one
+ * miss before issuing the next: the lookup reads its stays' rows and venues in passes ({@link #searchShard}), lists
+ * the ranges of all its stays ({@link #plan}), finds where each range's scan starts with binary searches over the
+ * segment's fences run in lock step over a group of ranges, and touches the rows each range will scan
+ * ({@link #locate}); only then does it scan.</li>
  * <li><b>A filter, not a table.</b> A small bitmap, {@code filter}, hashes persons to bits. A clear bit proves the
  * person was not met yet: the co-presence takes a new slot. A set bit means "maybe met": the co-presence goes to a
  * side table that keeps the earliest such co-presence per person (repeat meetings, and the few persons whose bit
@@ -38,7 +40,7 @@ final class ContactSearch {
 	private static final int INITIAL_SLOTS = 4096;
 	private static final int INITIAL_SIDE_BITS = 8;
 	private static final int INITIAL_RANGES = 256;
-	/** Ranges whose binary searches run in lock step: enough loads in flight to hide most of the memory latency. */
+	/** Ranges whose binary searches run in lock step: enough independent loads in flight to hide memory latency. */
 	private static final int SEARCH_GROUP = 16;
 	/** Fences past a range's start that {@link #touch} looks at: up to 128 rows, 14 cache lines. */
 	private static final int TOUCH_FENCES = 8;
@@ -105,8 +107,8 @@ final class ContactSearch {
 	 * duration class) may hold contacts of the stay {@code [rangeS1[r], rangeE1[r])} (seconds since the segment's day
 	 * start {@code rangeDayStart[r]}) at global venue {@code rangeVenue[r]}; the scan starts at the first row whose
 	 * packed time is {@code >= rangeKey[r]} (-1: at {@code rangeFrom[r]}) and stops at the first one
-	 * {@code >= rangeHiKey[r]}. {@link #locate} replaces {@code rangeFrom[r]} by that first row; the scan sets
-	 * {@code rangeSlot[r]}.
+	 * {@code >= rangeHiKey[r]}. {@link #locate} replaces {@code rangeFrom[r]} by a row at most one fence block before
+	 * that first row; the scan sets {@code rangeSlot[r]}.
 	 */
 	private DaySegment[] rangeSegment = new DaySegment[INITIAL_RANGES];
 	private int[] rangeFrom = new int[INITIAL_RANGES];
