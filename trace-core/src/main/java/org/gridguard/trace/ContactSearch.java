@@ -181,6 +181,8 @@ final class ContactSearch {
 				Arrays.fill(sideFilter, 0);
 				sideCount = 0;
 				count = 0;
+				// planned ranges hold segments of this snapshot: a pooled search must not keep them alive
+				Arrays.fill(rangeSegment, 0, ranges, null);
 				ranges = 0;
 			}
 		}
