@@ -74,16 +74,12 @@ public class TracingIndex implements DisposableBean {
 			// subscribe first: a check-in committed during the replay may arrive twice, which the index tolerates
 			// (the same stay twice does not change any contact)
 			feed.subscribe(this::appendLive);
-			AtomicLong rows = new AtomicLong();
 			try {
-				feed.replay(from, now.plusSeconds(1), (person, venue, s, e) -> {
-					appendLive(person, venue, s, e);
-					rows.incrementAndGet();
-				});
+				long rows = feed.replay(from, now.plusSeconds(1), this::appendLive);
 				index.flush();
 				index.compact();
 				rebuildMillis.set((System.nanoTime() - start) / 1_000_000);
-				LOG.info("Contact index rebuilt: {} check-ins since {} in {} ms, {} bytes per check-in", rows.get(), from,
+				LOG.info("Contact index rebuilt: {} check-ins since {} in {} ms, {} bytes per check-in", rows, from,
 						rebuildMillis.get(), "%.1f".formatted(index.bytesPerCheckIn()));
 			}
 			catch (RuntimeException ex) {

@@ -15,9 +15,11 @@ public interface CheckInFeed {
 	void subscribe(CheckInSink sink);
 
 	/**
-	 * Streams the stored check-ins that arrived in {@code [from, to)} from the database, in arrival order, with a
-	 * fetch size (for rebuilding an index at start-up). Runs on the calling thread.
+	 * Streams the stored check-ins that arrived in {@code [from, to)} from the database, for rebuilding an index at
+	 * start-up: in no particular order, several days at once on their own threads (so the sink must be safe for
+	 * concurrent calls), returning when all are delivered.
+	 * @return the number of check-ins delivered
 	 */
-	void replay(Instant from, Instant to, CheckInSink sink);
+	long replay(Instant from, Instant to, CheckInSink sink);
 
 }

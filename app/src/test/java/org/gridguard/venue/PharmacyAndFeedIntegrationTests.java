@@ -36,6 +36,9 @@ class PharmacyAndFeedIntegrationTests {
 	int port;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	VenueManagement venues;
 
 	@Autowired
@@ -107,6 +110,23 @@ class PharmacyAndFeedIntegrationTests {
 		});
 		assertThat(replayed).extracting(r -> r[0] + ":" + r[3])
 			.containsExactlyInAnyOrderElementsOf(live.stream().map(r -> r[0] + ":" + r[3]).toList());
+
+		// a window of several days is read day by day on several threads: every stored check-in once
+		java.util.Set<Long> ours = new java.util.HashSet<>(live.stream().map(r -> r[0]).toList());
+		List<String> days = new CopyOnWriteArrayList<>();
+		java.util.concurrent.atomic.AtomicLong all = new java.util.concurrent.atomic.AtomicLong();
+		Instant from = at.minusDays(3).toInstant();
+		Instant to = at.plusDays(1).toInstant();
+		long delivered = feed.replay(from, to, (person, venue, s, e) -> {
+			all.incrementAndGet();
+			if (ours.contains(person)) {
+				days.add(person + ":" + e);
+			}
+		});
+		assertThat(days).containsExactlyInAnyOrderElementsOf(live.stream().map(r -> r[0] + ":" + r[3]).toList());
+		assertThat(delivered).isEqualTo(all.get()).isEqualTo(jdbc.queryForObject(
+				"SELECT count(*) FROM venue_check_in WHERE at >= ? AND at < ?", Long.class,
+				java.sql.Timestamp.from(from), java.sql.Timestamp.from(to)));
 	}
 
 	private static String enc(String s) {

@@ -110,7 +110,7 @@ final class PostgresEngine implements Engine {
 		}
 	}
 
-	private static int digits(byte[] buffer, int at, int value, char end) {
+	static int digits(byte[] buffer, int at, int value, char end) {
 		if (value == 0) {
 			buffer[at++] = '0';
 		}
