@@ -53,6 +53,11 @@ public final class ContactIndex implements AutoCloseable {
 	public static final int SECONDS_PER_DAY = DaySegment.SECONDS_PER_DAY;
 
 	private static final int POOLED_SEARCHES = 16;
+	/**
+	 * Stays of the index person from which a single-person lookup is shared with the helper thread. Measured on the
+	 * reference workload: see {@code bench/README.md}.
+	 */
+	static final int SPLIT_FROM_STAYS = 16;
 
 	private final int defaultStay;
 	private final int maxStay;
@@ -69,6 +74,10 @@ public final class ContactIndex implements AutoCloseable {
 	private final AtomicBoolean compactionQueued = new AtomicBoolean();
 	private final ScheduledExecutorService publisher;
 	private final ExecutorService compactor;
+	/** The second thread of large single-person lookups; null when lookups are not split. */
+	private final LookupHelper helper;
+	private final int splitFromStays;
+	private final int splitChunk;
 
 	private volatile Snapshot snapshot;
 	private volatile int horizonDay;
@@ -84,6 +93,9 @@ public final class ContactIndex implements AutoCloseable {
 		this.dictionary = dictionary;
 		this.buffer = new IngestBuffer(2 * Runtime.getRuntime().availableProcessors());
 		this.snapshot = new Snapshot(dictionary.view(), shards, 0);
+		this.helper = config.splitLookups ? new LookupHelper(shardCount, maxStay, "contact-index-lookup") : null;
+		this.splitFromStays = config.splitFromStays;
+		this.splitChunk = config.splitChunk;
 		if (config.publishIntervalMillis > 0) {
 			publisher = Executors.newSingleThreadScheduledExecutor(daemon("contact-index-publisher"));
 			compactor = Executors.newSingleThreadExecutor(daemon("contact-index-compactor"));
@@ -323,9 +335,15 @@ public final class ContactIndex implements AutoCloseable {
 		}
 	}
 
-	/** Stops the background publisher; the index stays usable, with {@link #flush()} and {@link #compact()} by hand. */
+	/**
+	 * Stops the background publisher and the lookups' helper thread; the index stays usable, with {@link #flush()}
+	 * and {@link #compact()} by hand, and single-threaded lookups.
+	 */
 	@Override
 	public void close() {
+		if (helper != null) {
+			helper.close();
+		}
 		if (publisher != null) {
 			publisher.shutdown();
 			compactor.shutdown();
@@ -354,11 +372,13 @@ public final class ContactIndex implements AutoCloseable {
 		}
 		ContactSearch search = acquire();
 		try {
-			int found = search.find(snap, dense, query.from(), query.to(), query.tolerance(), query.minOverlap(), -1);
+			int found = search.find(snap, dense, query.from(), query.to(), query.tolerance(), query.minOverlap(), -1,
+					helper, splitFromStays, splitChunk);
 			search.emit(snap.persons, indexPerson, sink);
 			return found;
 		}
 		finally {
+			search.releaseHelper();
 			release(search);
 		}
 	}

@@ -21,6 +21,11 @@ public final class ContactIndexBuilder {
 	long publishIntervalMillis = 500;
 	long compactionThreshold = 1 << 20;
 	private int buildThreads = Runtime.getRuntime().availableProcessors();
+	boolean splitLookups = Runtime.getRuntime().availableProcessors() >= 2;
+	/** Index person's stays from which a single-person lookup is shared with the helper thread; tests lower it. */
+	int splitFromStays = ContactIndex.SPLIT_FROM_STAYS;
+	/** Ranges per chunk that the two threads of a shared lookup claim; tests lower it. */
+	int splitChunk = ContactSearch.SPLIT_CHUNK;
 
 	private int[] venue = new int[1024];
 	private int[] person = new int[1024];
@@ -98,6 +103,29 @@ public final class ContactIndexBuilder {
 	/** Threads used by {@link #build()}; default: available processors. */
 	public ContactIndexBuilder buildThreads(int threads) {
 		this.buildThreads = Math.max(1, threads);
+		return this;
+	}
+
+	/**
+	 * Whether a large single-person lookup ({@link ContactIndex#contacts(int, ContactQuery, ContactSink)}) may share
+	 * its work with a second thread that the index keeps for it; default: when there are at least 2 processors.
+	 * Small lookups, and lookups while that thread serves another one, run on the caller's thread alone. The results
+	 * are the same either way.
+	 */
+	public ContactIndexBuilder splitLookups(boolean split) {
+		this.splitLookups = split;
+		return this;
+	}
+
+	/** Shares lookups of index persons with at least {@code stays} stays (see {@link #splitLookups}); for tests. */
+	ContactIndexBuilder splitFromStays(int stays) {
+		this.splitFromStays = Math.max(0, stays);
+		return this;
+	}
+
+	/** Ranges per chunk of a shared lookup, {@code >= 1}; for tests, so that small lookups are shared in pieces. */
+	ContactIndexBuilder splitChunk(int ranges) {
+		this.splitChunk = Math.max(1, ranges);
 		return this;
 	}
 

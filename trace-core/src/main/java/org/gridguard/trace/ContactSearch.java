@@ -1,6 +1,7 @@
 package org.gridguard.trace;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scratch state of one co-presence lookup, reused across lookups by one thread at a time.
@@ -133,6 +134,19 @@ final class ContactSearch {
 	private int[] stayTime = new int[64];
 	private int[] stayKey = new int[64];
 
+	/** Ranges per chunk that the two threads of a shared lookup claim: one lock-step group of {@link #locate}. */
+	static final int SPLIT_CHUNK = SEARCH_GROUP;
+	/** {@code ownedChunk[c]}: this thread scanned chunk {@code c} of the shared lookup (all false between lookups). */
+	private boolean[] ownedChunk = new boolean[64];
+	/** Whether {@link #plan} scans the delta runs (the helper of a shared lookup leaves them to the lookup's thread). */
+	private boolean scanRuns = true;
+	/** The helper taken by the last {@link #find}, until {@link #releaseHelper()}. */
+	private LookupHelper assistant;
+	/** The helper's contacts that {@link #emit} delivers: its slots but {@code dup[0..dupCount-1]} (ascending). */
+	private int helperRows;
+	private int[] dup = new int[64];
+	private int dupCount;
+
 	private int self;
 	private int excluded;
 	private int tolerance;
@@ -149,6 +163,93 @@ final class ContactSearch {
 	 * @return the number of contacts found; {@link #emit} delivers them
 	 */
 	int find(Snapshot snapshot, int dense, int from, int to, int tolerance, int minOverlap, int excludedPerson) {
+		helperRows = 0;
+		begin(dense, tolerance, minOverlap, excludedPerson, true);
+		boolean clean = false;
+		try {
+			if (from < to) {
+				planAll(snapshot, dense, from, to);
+				locate(0, ranges);
+				scanRanges(0, ranges);
+			}
+			settle();
+			clean = true;
+		}
+		finally {
+			if (!clean) {
+				resetScratch();
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * As {@link #find(Snapshot, int, int, int, int, int, int)}, shared with {@code helper} when the index person has
+	 * at least {@code splitFrom} stays and the helper is free: both threads plan the same ranges, then locate and scan
+	 * chunks of {@code chunk} ranges that they claim in turn ({@link #scanClaimed}), each with its own filter and
+	 * slots. Afterwards this thread takes the helper's contacts ({@link #mergeHelper}): persons it met too go through
+	 * its side table, which keeps the earlier co-presence; {@link #emit} delivers the others from the helper's slots.
+	 * The caller must call {@link #releaseHelper()} after {@link #emit}, also when either throws.
+	 */
+	int find(Snapshot snapshot, int dense, int from, int to, int tolerance, int minOverlap, int excludedPerson,
+			LookupHelper helper, int splitFrom, int chunk) {
+		if (helper == null || from >= to || staysOf(snapshot, dense) < splitFrom || !helper.tryAcquire()) {
+			return find(snapshot, dense, from, to, tolerance, minOverlap, excludedPerson);
+		}
+		assistant = helper;
+		helperRows = 0;
+		AtomicInteger next = helper.post(snapshot, dense, from, to, tolerance, minOverlap, excludedPerson, chunk);
+		begin(dense, tolerance, minOverlap, excludedPerson, true);
+		boolean clean = false;
+		try {
+			planAll(snapshot, dense, from, to);
+			scanClaimed(next, chunk);
+			helper.allClaimed();
+			// this thread's own repeat meetings are folded while the helper folds its own
+			if (sideCount > 0) {
+				foldSideTable();
+			}
+			if (helper.finish()) {
+				helper.rethrowFailure();
+				mergeHelper(helper.search);
+			}
+			settle();
+			clean = true;
+		}
+		finally {
+			if (!clean) {
+				resetScratch();
+			}
+		}
+		return count + helperRows;
+	}
+
+	/**
+	 * The helper's side of a shared lookup (see {@link #find(Snapshot, int, int, int, int, int, int, LookupHelper,
+	 * int, int)}): plans the same ranges (without the delta runs, which the lookup's own thread scans), scans the
+	 * chunks it claims and settles its slots, which the lookup's thread reads until it releases the helper.
+	 * @param skip whether every chunk is claimed already: then nothing is planned
+	 */
+	void findShared(Snapshot snapshot, int dense, int from, int to, int tolerance, int minOverlap, int excludedPerson,
+			AtomicInteger next, int chunk, boolean skip) {
+		begin(dense, tolerance, minOverlap, excludedPerson, false);
+		boolean clean = false;
+		try {
+			if (!skip) {
+				planAll(snapshot, dense, from, to);
+				scanClaimed(next, chunk);
+			}
+			settle();
+			clean = true;
+		}
+		finally {
+			if (!clean) {
+				resetScratch();
+			}
+		}
+	}
+
+	private void begin(int dense, int tolerance, int minOverlap, int excludedPerson, boolean withRuns) {
 		this.count = 0;
 		this.explicitCount = 0;
 		this.ranges = 0;
@@ -156,37 +257,135 @@ final class ContactSearch {
 		this.excluded = excludedPerson;
 		this.tolerance = tolerance;
 		this.minOverlap = minOverlap;
-		boolean clean = false;
-		try {
-			mark(dense);
-			if (excludedPerson >= 0) {
-				mark(excludedPerson);
+		this.scanRuns = withRuns;
+		mark(dense);
+		if (excludedPerson >= 0) {
+			mark(excludedPerson);
+		}
+	}
+
+	private void planAll(Snapshot snapshot, int dense, int from, int to) {
+		Shard[] shards = snapshot.shards;
+		for (int s = 0; s < shards.length; s++) {
+			searchShard(shards[s], s, dense, from, to);
+		}
+	}
+
+	/** After a failure half-way: every mark is cleared, so that the scratch can be used again. */
+	private void resetScratch() {
+		Arrays.fill(filter, 0);
+		Arrays.fill(sideKey, 0);
+		Arrays.fill(sideFilter, 0);
+		Arrays.fill(ownedChunk, false);
+		sideCount = 0;
+		count = 0;
+		helperRows = 0;
+		dupCount = 0;
+		// planned ranges hold segments of this snapshot: a pooled search must not keep them alive
+		Arrays.fill(rangeSegment, 0, ranges, null);
+		ranges = 0;
+	}
+
+	/** The index person's stays in the day segments, all shards: what decides whether a lookup is shared. */
+	private static int staysOf(Snapshot snapshot, int dense) {
+		int stays = 0;
+		for (Shard shard : snapshot.shards) {
+			if (dense < shard.personStart.length - 1) {
+				stays += shard.personStart[dense + 1] - shard.personStart[dense];
 			}
-			if (from < to) {
-				Shard[] shards = snapshot.shards;
-				for (int s = 0; s < shards.length; s++) {
-					searchShard(shards[s], s, dense, from, to);
+		}
+		return stays;
+	}
+
+	/** Lets the helper of the last {@link #find}, if any, go on to other lookups; its rows are no longer delivered. */
+	void releaseHelper() {
+		LookupHelper helper = assistant;
+		if (helper != null) {
+			assistant = null;
+			helperRows = 0;
+			dupCount = 0;
+			// a lookup that failed while the helper ran must not hand it on before it is done
+			helper.finish();
+			helper.release();
+		}
+	}
+
+	/**
+	 * Locates and scans the planned ranges in chunks of {@code chunk} ranges claimed from {@code next}, which the
+	 * other thread of a shared lookup claims from too: each takes what it gets to, and a helper that starts late or
+	 * not at all only leaves more chunks to the lookup's thread. Afterwards the ranges this thread did not scan get
+	 * empty slot intervals, so that walks over its slots see its own ranges only.
+	 */
+	private void scanClaimed(AtomicInteger next, int chunk) {
+		int chunks = (ranges + chunk - 1) / chunk;
+		if (ownedChunk.length < chunks) {
+			ownedChunk = new boolean[Math.max(chunks, 2 * ownedChunk.length)];
+		}
+		boolean[] owned = ownedChunk;
+		// one chunk located ahead of the one scanned, so that the rows the scan reads are on their way
+		int c = next.getAndIncrement();
+		if (c < chunks) {
+			locate(c * chunk, Math.min(ranges, c * chunk + chunk));
+		}
+		while (c < chunks) {
+			owned[c] = true;
+			int ahead = next.getAndIncrement();
+			if (ahead < chunks) {
+				locate(ahead * chunk, Math.min(ranges, ahead * chunk + chunk));
+			}
+			scanRanges(c * chunk, Math.min(ranges, c * chunk + chunk));
+			c = ahead;
+		}
+		int slotAfter = count;
+		for (int g = chunks - 1; g >= 0; g--) {
+			int a = g * chunk;
+			if (owned[g]) {
+				owned[g] = false;
+				slotAfter = rangeSlot[a];
+			}
+			else {
+				int b = Math.min(ranges, a + chunk);
+				Arrays.fill(rangeSlot, a, b, slotAfter);
+				Arrays.fill(rangeSegment, a, b, null);
+			}
+		}
+	}
+
+	/**
+	 * Takes the helper's settled contacts: a person whose filter bit is set here (met by this thread too, or sharing
+	 * a bit with one) goes to the side table with the helper's co-presence, and is left out when {@link #emit}
+	 * delivers the helper's slots; {@link #settle} then keeps the earlier co-presence. Reads the helper's slots with
+	 * this thread's ranges, which are the same.
+	 */
+	private void mergeHelper(ContactSearch helper) {
+		long[] bits = filter;
+		long[] hs = helper.slot;
+		int n = helper.count;
+		int[] dups = dup;
+		int d = 0;
+		for (int k = 0; k < n; k++) {
+			int f = filterBit((int) (hs[k] >>> 32));
+			if ((bits[f >>> 6] & 1L << f) != 0) {
+				if (d == dups.length) {
+					dups = dup = Arrays.copyOf(dups, 2 * d);
 				}
-				locate();
-				scanRanges();
-			}
-			settle();
-			clean = true;
-		}
-		finally {
-			if (!clean) {
-				// a lookup that failed half-way leaves marks behind: start over with clean scratch
-				Arrays.fill(filter, 0);
-				Arrays.fill(sideKey, 0);
-				Arrays.fill(sideFilter, 0);
-				sideCount = 0;
-				count = 0;
-				// planned ranges hold segments of this snapshot: a pooled search must not keep them alive
-				Arrays.fill(rangeSegment, 0, ranges, null);
-				ranges = 0;
+				dups[d++] = k;
 			}
 		}
-		return count;
+		dupCount = d;
+		helperRows = n - d;
+		int[] rangeStart = helper.rangeSlot;
+		int r = -1;
+		int nextStart = ranges > 0 ? rangeStart[0] : NO_MORE;
+		for (int i = 0; i < d; i++) {
+			int k = dups[i];
+			while (k >= nextStart) {
+				r++;
+				nextStart = r + 1 < ranges ? rangeStart[r + 1] : NO_MORE;
+			}
+			rowOf(helper, hs[k], r, 0, PersonDictionary.DENSE, batchContact, batchVenue, batchStart, batchEnd);
+			offerAgainAt((int) (hs[k] >>> 32), batchVenue[0], batchStart[0], batchEnd[0]);
+		}
 	}
 
 	/** A person's filter bit. Persons that share a bit only take the side path: results never depend on the hash. */
@@ -285,8 +484,10 @@ final class ContactSearch {
 				planSegment(segment, local, globalVenue, s1, e1, lo, hi);
 			}
 		}
-		for (DeltaRun run : shard.runs) {
-			scanRun(run, local, globalVenue, s1, e1, lo, hi);
+		if (scanRuns) {
+			for (DeltaRun run : shard.runs) {
+				scanRun(run, local, globalVenue, s1, e1, lo, hi);
+			}
 		}
 	}
 
@@ -337,13 +538,13 @@ final class ContactSearch {
 	 * which keeps the loads of the whole group in flight instead of waiting on mispredicted branches. Then the first
 	 * row of every range is loaded early too, for the same reason.
 	 */
-	private void locate() {
+	private void locate(int fromRange, int toRange) {
 		int[] base = searchBase;
 		int[] length = searchLength;
 		int[] keys = searchKey;
 		int sum = 0;
-		for (int g = 0; g < ranges; g += SEARCH_GROUP) {
-			int n = Math.min(SEARCH_GROUP, ranges - g);
+		for (int g = fromRange; g < toRange; g += SEARCH_GROUP) {
+			int n = Math.min(SEARCH_GROUP, toRange - g);
 			int longest = 0;
 			for (int j = 0; j < n; j++) {
 				int r = g + j;
@@ -417,8 +618,8 @@ final class ContactSearch {
 		return sum;
 	}
 
-	private void scanRanges() {
-		for (int r = 0; r < ranges; r++) {
+	private void scanRanges(int fromRange, int toRange) {
+		for (int r = fromRange; r < toRange; r++) {
 			DaySegment segment = rangeSegment[r];
 			rangeSegment[r] = null;
 			rangeSlot[r] = count;
@@ -800,5 +1001,97 @@ final class ContactSearch {
 			}
 			sink.acceptAll(indexPerson, contacts, venues, starts, ends, m);
 		}
+		if (helperRows > 0) {
+			emitHelper(assistant.search, persons, indexPerson, sink);
+		}
+	}
+
+	/**
+	 * Delivers the helper's slots of a shared lookup but the ones {@link #mergeHelper} took over, walking them with
+	 * this thread's ranges (the same as the helper's) and the helper's slot intervals.
+	 */
+	private void emitHelper(ContactSearch helper, PersonDictionary.View persons, int indexPerson, ContactSink sink) {
+		int n = helper.count;
+		int[] contacts = batchContact;
+		int[] venues = batchVenue;
+		int[] starts = batchStart;
+		int[] ends = batchEnd;
+		long[] s = helper.slot;
+		int[] rangeStart = helper.rangeSlot;
+		int r = -1;
+		int venue = 0;
+		int s1 = 0;
+		int e1 = 0;
+		int ds = 0;
+		int nextStart = ranges > 0 ? rangeStart[0] : NO_MORE;
+		int d = 0;
+		int nextDup = dupCount > 0 ? dup[0] : NO_MORE;
+		int j = 0;
+		for (int k = 0; k < n; k++) {
+			while (k >= nextStart) {
+				r++;
+				venue = rangeVenue[r];
+				ds = rangeDayStart[r];
+				s1 = ds + rangeS1[r];
+				e1 = ds + rangeE1[r];
+				nextStart = r + 1 < ranges ? rangeStart[r + 1] : NO_MORE;
+			}
+			if (k == nextDup) {
+				d++;
+				nextDup = d < dupCount ? dup[d] : NO_MORE;
+				continue;
+			}
+			long x = s[k];
+			int t = (int) x;
+			contacts[j] = persons.externalOf((int) (x >>> 32));
+			if (t >= 0) {
+				int s2 = ds + (t >>> DaySegment.DURATION_BITS);
+				venues[j] = venue;
+				starts[j] = Math.max(s1, s2);
+				ends[j] = Math.min(e1, s2 + (t & DaySegment.DURATION_MASK));
+			}
+			else {
+				rowOf(helper, x, r, j, persons, contacts, venues, starts, ends);
+			}
+			if (++j == BATCH) {
+				sink.acceptAll(indexPerson, contacts, venues, starts, ends, j);
+				j = 0;
+			}
+		}
+		if (j > 0) {
+			sink.acceptAll(indexPerson, contacts, venues, starts, ends, j);
+		}
+	}
+
+	/**
+	 * The row of slot value {@code x} of {@code src} (this search or its helper) made by range {@code r} of this
+	 * search's plan, into position {@code j} of the arrays; as {@link #emit} computes it.
+	 */
+	private void rowOf(ContactSearch src, long x, int r, int j, PersonDictionary.View persons, int[] contacts,
+			int[] venues, int[] starts, int[] ends) {
+		int t = (int) x;
+		contacts[j] = persons.externalOf((int) (x >>> 32));
+		int rowTime = t;
+		int e = -1;
+		if (t < 0) {
+			e = -1 - t;
+			rowTime = src.explicitRowTime[e];
+		}
+		if (rowTime >= 0) {
+			int venue = rangeVenue[r];
+			int ds = rangeDayStart[r];
+			int s2 = ds + (rowTime >>> DaySegment.DURATION_BITS);
+			int ownStart = Math.max(ds + rangeS1[r], s2);
+			int ownEnd = Math.min(ds + rangeE1[r], s2 + (rowTime & DaySegment.DURATION_MASK));
+			if (e < 0 || earlier(ownStart, venue, ownEnd, src.explicitStart[e], src.explicitVenue[e], src.explicitEnd[e])) {
+				venues[j] = venue;
+				starts[j] = ownStart;
+				ends[j] = ownEnd;
+				return;
+			}
+		}
+		venues[j] = src.explicitVenue[e];
+		starts[j] = src.explicitStart[e];
+		ends[j] = src.explicitEnd[e];
 	}
 }

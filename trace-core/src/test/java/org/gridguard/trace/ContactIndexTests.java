@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,7 @@ class ContactIndexTests {
 			int bulk = mode == 3 ? 0 : (mode == 0 ? n : n / 2);
 			ContactIndexBuilder builder = ContactIndex.builder().defaultStay(defaultStay).maxStay(maxStay).shards(shards)
 					.publishIntervalMillis(0);
+			sharedLookups(builder, seed);
 			for (int i = 0; i < bulk; i++) {
 				builder.add(rows[i][0], rows[i][1], rows[i][2], rows[i][3]);
 			}
@@ -118,6 +121,18 @@ class ContactIndexTests {
 		}
 	}
 
+	/**
+	 * Half of the seeds share every single-person lookup with the index's helper thread, in chunks of 1 to 3 ranges
+	 * (so that even small lookups are split, and the two threads meet the same persons); the others keep the default
+	 * (only index persons with many stays are shared). Drawn apart from the workload, which stays as it was.
+	 */
+	static void sharedLookups(ContactIndexBuilder builder, long seed) {
+		SplittableRandom r = new SplittableRandom(seed ^ 0x5eed5eedL);
+		if (r.nextBoolean()) {
+			builder.splitLookups(true).splitFromStays(0).splitChunk(1 + r.nextInt(3));
+		}
+	}
+
 	@ParameterizedTest
 	@MethodSource("seeds")
 	void singleIndexPersonMatchesNaiveScan(long seed) {
@@ -131,7 +146,9 @@ class ContactIndexTests {
 				assertThat(delivered).isEqualTo(sink.rows.size());
 				Contact.BatchCollector batches = new Contact.BatchCollector();
 				f.index.contacts(person, q, batches);
-				assertThat(batches.rows).as("batches: seed %d, person %d, %s", seed, person, q).isEqualTo(sink.rows);
+				// the same rows; in no particular order (a shared lookup delivers the helper's rows after its own)
+				assertThat(batches.rows).as("batches: seed %d, person %d, %s", seed, person, q)
+						.containsExactlyInAnyOrderElementsOf(sink.rows);
 			}
 		}
 	}
@@ -152,6 +169,7 @@ class ContactIndexTests {
 		int days = 1 + r.nextInt(2);
 		NaiveContacts oracle = new NaiveContacts(1_800, maxStay);
 		ContactIndexBuilder builder = ContactIndex.builder().publishIntervalMillis(0);
+		sharedLookups(builder, seed);
 		int[][] rows = new int[n][];
 		for (int i = 0; i < n; i++) {
 			int start = r.nextInt(days * 86_400);
@@ -197,7 +215,9 @@ class ContactIndexTests {
 		SplittableRandom r = new SplittableRandom(7);
 		int index = 5_000_000;
 		NaiveContacts oracle = new NaiveContacts(1_800, 14_400);
-		ContactIndexBuilder builder = ContactIndex.builder().publishIntervalMillis(0);
+		// shared with the helper thread range by range: both threads meet most persons, the earlier meeting must win
+		ContactIndexBuilder builder = ContactIndex.builder().publishIntervalMillis(0).splitLookups(true).splitFromStays(0)
+				.splitChunk(1);
 		int[][] rows = new int[150_000][];
 		int n = 0;
 		rows[n++] = new int[] { 1, index, 3_600, 3_600 + 14_000 };
@@ -227,6 +247,62 @@ class ContactIndexTests {
 			}
 		}
 		assertThat(oracle.contacts(index, ContactQuery.allTime())).hasSizeGreaterThan(40_000);
+	}
+
+	/**
+	 * Three threads look up the same busy index at once, every lookup eligible for sharing: one at a time gets the
+	 * helper thread, the others run alone, and a lookup's rows never mix with another's.
+	 */
+	@Test
+	void concurrentSharedLookupsMatchNaiveScan() throws InterruptedException {
+		SplittableRandom r = new SplittableRandom(11);
+		NaiveContacts oracle = new NaiveContacts(1_800, 14_400);
+		ContactIndexBuilder builder = ContactIndex.builder().publishIntervalMillis(0).shards(2).splitLookups(true)
+				.splitFromStays(0).splitChunk(2);
+		int personCount = 400;
+		for (int i = 0; i < 12_000; i++) {
+			int start = r.nextInt(2 * 86_400);
+			int end = r.nextInt(5) == 0 ? -1 : start + r.nextInt(14_400);
+			int venue = r.nextInt(6);
+			int person = r.nextInt(personCount);
+			builder.add(venue, person, start, end);
+			oracle.add(venue, person, start, end);
+		}
+		ContactQuery q = ContactQuery.allTime().withTolerance(600);
+		List<List<Contact>> expected = new ArrayList<>();
+		for (int p = 0; p < personCount; p++) {
+			expected.add(oracle.contacts(p, q));
+		}
+		try (ContactIndex index = builder.build()) {
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			AtomicInteger lookups = new AtomicInteger();
+			List<Thread> threads = new ArrayList<>();
+			for (int t = 0; t < 3; t++) {
+				int first = t;
+				threads.add(new Thread(() -> {
+					try {
+						for (int round = 0; round < 3; round++) {
+							for (int p = first; p < personCount; p += 2) {
+								Contact.BatchCollector sink = new Contact.BatchCollector();
+								int delivered = index.contacts(p, q, sink);
+								assertThat(sink.rows).as("person %d", p).containsExactlyInAnyOrderElementsOf(expected.get(p));
+								assertThat(delivered).isEqualTo(sink.rows.size());
+								lookups.incrementAndGet();
+							}
+						}
+					}
+					catch (Throwable e) {
+						failure.compareAndSet(null, e);
+					}
+				}));
+			}
+			threads.forEach(Thread::start);
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			assertThat(failure.get()).isNull();
+			assertThat(lookups.get()).isEqualTo(3 * (200 + 200 + 199)); // persons 0,2,..; 1,3,..; 2,4,.. three rounds each
+		}
 	}
 
 	static IntStream denseSeeds() {

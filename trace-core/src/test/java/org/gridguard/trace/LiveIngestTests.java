@@ -86,8 +86,9 @@ class LiveIngestTests {
 	@Test
 	void queriesDuringAppendsSeeConsistentSnapshots() throws InterruptedException {
 		int contactsToAdd = 3_000;
-		ContactIndex index = ContactIndex.builder().publishIntervalMillis(0).shards(2).add(0, 0, 0, 14_000).add(1, 0, 0, 14_000)
-				.build();
+		// both readers ask for person 0, whose lookups are shared with the helper thread range by range when it is free
+		ContactIndex index = ContactIndex.builder().publishIntervalMillis(0).shards(2).splitLookups(true).splitFromStays(0)
+				.splitChunk(1).add(0, 0, 0, 14_000).add(1, 0, 0, 14_000).build();
 		AtomicBoolean done = new AtomicBoolean();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		List<Thread> threads = new ArrayList<>();
