@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium for page tests, driven through ChromeDriver. Paths come from
@@ -23,6 +26,24 @@ public final class Browser {
 	public static void click(ChromeDriver browser, org.openqa.selenium.WebElement element) {
 		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
+	}
+
+	/**
+	 * Signs in on the login page and waits until the browser has left it, so that the next page is asked for with the
+	 * new session; fails with the page's text when the sign-in is refused.
+	 */
+	public static void signIn(ChromeDriver browser, int port, String username, String password) {
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("sign-in")).click();
+		try {
+			new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.getCurrentUrl().contains("/login"));
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("still on the login page after signing in as " + username + ": "
+					+ browser.findElement(By.tagName("body")).getText(), ex);
+		}
 	}
 
 	public static ChromeDriver open(int width, int height) {

@@ -86,11 +86,11 @@ class ClassificationBrowserIntegrationTests {
 		Investigation investigation = investigations.openManually(casePerson, LocalDate.now(clock),
 				new Jurisdiction("cdc", Role.EPIDEMIOLOGIST, "330784", null, null, null));
 
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys("cdc");
-		browser.findElement(By.id("password")).sendKeys("demo-test-password");
-		browser.findElement(By.id("sign-in")).click();
+		Browser.signIn(browser, port, "cdc", "demo-test-password");
 		browser.get("http://localhost:" + port + "/tracing/investigations/" + investigation.id());
+		assertThat(browser.findElements(By.id("count-PROPOSED")))
+			.as("the investigation's page, not: %s", browser.findElement(By.tagName("body")).getText())
+			.isNotEmpty();
 		assertThat(browser.findElement(By.id("count-PROPOSED")).getText()).isEqualTo("8");
 		assertThat(browser.findElement(By.id("venues")).getText()).contains("批量判定商场");
 
