@@ -949,18 +949,38 @@ final class ContactSearch {
 	 * packed time.
 	 */
 	void emit(PersonDictionary.View persons, int indexPerson, ContactSink sink) {
-		int n = count;
+		emitSlots(this, persons, indexPerson, sink);
+		if (helperRows > 0) {
+			ContactSearch helper = assistant.search;
+			helper.dropSlots(dup, dupCount, ranges);
+			emitSlots(helper, persons, indexPerson, sink);
+		}
+	}
+
+	/**
+	 * Delivers the slots of {@code src}, this search or the helper of its shared lookup (whose ranges are this
+	 * search's), in batches: walks them in order with the range that made them, so a slot's venue and overlap come
+	 * from its range's stay and its packed time. The loop's shape is measured: a variant that skips the helper's
+	 * merged slots on the way, instead of {@link #dropSlots} first, made the median Q1 20 % slower.
+	 */
+	private void emitSlots(ContactSearch src, PersonDictionary.View persons, int indexPerson, ContactSink sink) {
+		int n = src.count;
 		int[] contacts = batchContact;
 		int[] venues = batchVenue;
 		int[] starts = batchStart;
 		int[] ends = batchEnd;
-		long[] s = slot;
+		long[] s = src.slot;
+		int[] rangeStart = src.rangeSlot;
+		int[] rowTimes = src.explicitRowTime;
+		int[] otherStart = src.explicitStart;
+		int[] otherVenue = src.explicitVenue;
+		int[] otherEnd = src.explicitEnd;
 		int r = -1;
 		int venue = 0;
 		int s1 = 0;
 		int e1 = 0;
 		int ds = 0;
-		int nextStart = ranges > 0 ? rangeSlot[0] : NO_MORE;
+		int nextStart = ranges > 0 ? rangeStart[0] : NO_MORE;
 		for (int k = 0; k < n;) {
 			int m = Math.min(BATCH, n - k);
 			for (int j = 0; j < m; j++, k++) {
@@ -970,7 +990,7 @@ final class ContactSearch {
 					ds = rangeDayStart[r];
 					s1 = ds + rangeS1[r];
 					e1 = ds + rangeE1[r];
-					nextStart = r + 1 < ranges ? rangeSlot[r + 1] : NO_MORE;
+					nextStart = r + 1 < ranges ? rangeStart[r + 1] : NO_MORE;
 				}
 				long x = s[k];
 				int t = (int) x;
@@ -983,84 +1003,51 @@ final class ContactSearch {
 				}
 				else {
 					int e = -1 - t;
-					int rowTime = explicitRowTime[e];
+					int rowTime = rowTimes[e];
 					int s2 = ds + (rowTime >>> DaySegment.DURATION_BITS);
 					int ownStart = Math.max(s1, s2);
 					int ownEnd = Math.min(e1, s2 + (rowTime & DaySegment.DURATION_MASK));
-					if (rowTime >= 0 && earlier(ownStart, venue, ownEnd, explicitStart[e], explicitVenue[e], explicitEnd[e])) {
+					if (rowTime >= 0 && earlier(ownStart, venue, ownEnd, otherStart[e], otherVenue[e], otherEnd[e])) {
 						venues[j] = venue;
 						starts[j] = ownStart;
 						ends[j] = ownEnd;
 					}
 					else {
-						venues[j] = explicitVenue[e];
-						starts[j] = explicitStart[e];
-						ends[j] = explicitEnd[e];
+						venues[j] = otherVenue[e];
+						starts[j] = otherStart[e];
+						ends[j] = otherEnd[e];
 					}
 				}
 			}
 			sink.acceptAll(indexPerson, contacts, venues, starts, ends, m);
 		}
-		if (helperRows > 0) {
-			emitHelper(assistant.search, persons, indexPerson, sink);
-		}
 	}
 
 	/**
-	 * Delivers the helper's slots of a shared lookup but the ones {@link #mergeHelper} took over, walking them with
-	 * this thread's ranges (the same as the helper's) and the helper's slot intervals.
+	 * Removes slots {@code drop[0..n-1]} (ascending) of the last lookup, so that {@link #emitSlots} does not deliver
+	 * them: the helper's contacts that the lookup's own thread took over ({@link #mergeHelper}).
 	 */
-	private void emitHelper(ContactSearch helper, PersonDictionary.View persons, int indexPerson, ContactSink sink) {
-		int n = helper.count;
-		int[] contacts = batchContact;
-		int[] venues = batchVenue;
-		int[] starts = batchStart;
-		int[] ends = batchEnd;
-		long[] s = helper.slot;
-		int[] rangeStart = helper.rangeSlot;
-		int r = -1;
-		int venue = 0;
-		int s1 = 0;
-		int e1 = 0;
-		int ds = 0;
-		int nextStart = ranges > 0 ? rangeStart[0] : NO_MORE;
+	private void dropSlots(int[] drop, int n, int rangeCount) {
+		if (n == 0) {
+			return;
+		}
+		long[] s = slot;
+		int to = drop[0];
+		for (int d = 0; d < n; d++) {
+			int end = d + 1 < n ? drop[d + 1] : count;
+			int from = drop[d] + 1;
+			System.arraycopy(s, from, s, to, end - from);
+			to += end - from;
+		}
+		int[] start = rangeSlot;
 		int d = 0;
-		int nextDup = dupCount > 0 ? dup[0] : NO_MORE;
-		int j = 0;
-		for (int k = 0; k < n; k++) {
-			while (k >= nextStart) {
-				r++;
-				venue = rangeVenue[r];
-				ds = rangeDayStart[r];
-				s1 = ds + rangeS1[r];
-				e1 = ds + rangeE1[r];
-				nextStart = r + 1 < ranges ? rangeStart[r + 1] : NO_MORE;
-			}
-			if (k == nextDup) {
+		for (int r = 0; r < rangeCount; r++) {
+			while (d < n && drop[d] < start[r]) {
 				d++;
-				nextDup = d < dupCount ? dup[d] : NO_MORE;
-				continue;
 			}
-			long x = s[k];
-			int t = (int) x;
-			contacts[j] = persons.externalOf((int) (x >>> 32));
-			if (t >= 0) {
-				int s2 = ds + (t >>> DaySegment.DURATION_BITS);
-				venues[j] = venue;
-				starts[j] = Math.max(s1, s2);
-				ends[j] = Math.min(e1, s2 + (t & DaySegment.DURATION_MASK));
-			}
-			else {
-				rowOf(helper, x, r, j, persons, contacts, venues, starts, ends);
-			}
-			if (++j == BATCH) {
-				sink.acceptAll(indexPerson, contacts, venues, starts, ends, j);
-				j = 0;
-			}
+			start[r] -= d;
 		}
-		if (j > 0) {
-			sink.acceptAll(indexPerson, contacts, venues, starts, ends, j);
-		}
+		count -= n;
 	}
 
 	/**
