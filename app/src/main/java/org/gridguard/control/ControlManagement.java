@@ -89,13 +89,7 @@ public class ControlManagement {
 
 	private final Clock clock;
 
-	private final LocalTime amDue;
-
-	private final LocalTime pmDue;
-
-	private final Duration testGrace;
-
-	private final double feverThreshold;
+	private final LoopSettingsStore settings;
 
 	private final String baseUrl;
 
@@ -106,10 +100,7 @@ public class ControlManagement {
 	ControlManagement(JdbcClient jdbc, JdbcTemplate template, ProtocolCatalogue catalogue, ControlQueries queries,
 			PersonManagement persons, StatusManagement status, ResponsibilityManagement responsibility,
 			RegionManagement regions, Notifications notifications, AuditLog audit, Messages messages, Clock clock,
-			@Value("${gridguard.control.check-am-due:12:00}") LocalTime amDue,
-			@Value("${gridguard.control.check-pm-due:21:00}") LocalTime pmDue,
-			@Value("${gridguard.control.test-grace:12h}") Duration testGrace,
-			@Value("${gridguard.control.fever-threshold:37.3}") double feverThreshold,
+			LoopSettingsStore settings,
 			@Value("${gridguard.public-url:http://localhost:8080}") String baseUrl,
 			org.springframework.beans.factory.ObjectProvider<org.gridguard.platform.MessageGateway> gateway) {
 		this.jdbc = jdbc;
@@ -124,10 +115,7 @@ public class ControlManagement {
 		this.audit = audit;
 		this.messages = messages;
 		this.clock = clock;
-		this.amDue = amDue;
-		this.pmDue = pmDue;
-		this.testGrace = testGrace;
-		this.feverThreshold = feverThreshold;
+		this.settings = settings;
 		this.baseUrl = baseUrl;
 		this.gateway = gateway;
 	}
@@ -440,6 +428,7 @@ public class ControlManagement {
 	 */
 	private void layOut(RiskPerson person, ProtocolSchedule schedule, Instant now) {
 		LocalDate today = today();
+		LoopSettings loop = settings.settings();
 		jdbc.sql("DELETE FROM control_schedule_item WHERE risk_person_id = ? AND done_at IS NULL AND day >= ?")
 			.params(person.id(), Date.valueOf(today))
 			.update();
@@ -447,8 +436,8 @@ public class ControlManagement {
 		for (LocalDate day = schedule.start().isBefore(today) ? today : schedule.start(); !day.isAfter(schedule.lastDay()); day = day
 			.plusDays(1)) {
 			ProtocolSchedule.StageWindow stage = schedule.stageOn(day);
-			Instant am = day.atTime(amDue).atZone(zone()).toInstant();
-			Instant pm = day.atTime(pmDue).atZone(zone()).toInstant();
+			Instant am = day.atTime(loop.amDue()).atZone(zone()).toInstant();
+			Instant pm = day.atTime(loop.pmDue()).atZone(zone()).toInstant();
 			if (am.isAfter(now)) {
 				items.add(new Object[] { person.id(), Date.valueOf(day), "AM", stage.stageNo(), Timestamp.from(am) });
 			}
@@ -458,7 +447,7 @@ public class ControlManagement {
 		}
 		for (ProtocolSchedule.TestDay test : schedule.tests()) {
 			if (!test.date().isBefore(today)) {
-				Instant due = test.date().plusDays(1).atStartOfDay(zone()).toInstant().plus(testGrace);
+				Instant due = test.date().plusDays(1).atStartOfDay(zone()).toInstant().plus(loop.testGrace());
 				items.add(new Object[] { person.id(), Date.valueOf(test.date()), "TEST", test.stageNo(), Timestamp.from(due) });
 			}
 		}
@@ -676,6 +665,7 @@ public class ControlManagement {
 			.params(Timestamp.from(now), temperature + (cleanSymptoms == null ? "" : " " + cleanSymptoms), riskPersonId,
 					Date.valueOf(day), slot)
 			.update();
+		double feverThreshold = settings.settings().feverThreshold();
 		boolean abnormal = temperature >= feverThreshold || cleanSymptoms != null;
 		timeline(riskPersonId, now, abnormal ? "FEVER" : "CHECK_RECORDED", by,
 				abnormal ? "control.timeline.fever" : "control.timeline.check", "#control.slot." + slot, temperature,

@@ -94,18 +94,17 @@ public class UnmanagedDetector {
 
 	private final Clock clock;
 
-	private final List<Duration> escalationAfter;
+	private final LoopSettingsStore settings;
 
 	UnmanagedDetector(JdbcClient jdbc, JdbcTemplate template, RegionManagement regions, Notifications notifications,
-			Messages messages, Clock clock,
-			@Value("${gridguard.control.escalation:0m,1h,2h,4h}") List<Duration> escalationAfter) {
+			Messages messages, Clock clock, LoopSettingsStore settings) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.regions = regions;
 		this.notifications = notifications;
 		this.messages = messages;
 		this.clock = clock;
-		this.escalationAfter = escalationAfter;
+		this.settings = settings;
 	}
 
 	/** What a detection run found. */
@@ -181,6 +180,7 @@ public class UnmanagedDetector {
 	@Transactional
 	public int escalate() {
 		Instant now = clock.instant();
+		List<Duration> escalationAfter = settings.settings().escalation();
 		// levels in SQL: only the violations that climb come back to the application
 		var caseExpr = new StringBuilder("CASE");
 		for (int level = escalationAfter.size(); level >= 1; level--) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.gridguard.control.Category;
+import org.gridguard.control.LoopSettingsStore;
 import org.gridguard.control.Protocol;
 import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.ProtocolSchedule;
@@ -34,10 +35,13 @@ class ProtocolController {
 
 	private final ProtocolCatalogue catalogue;
 
+	private final LoopSettingsStore settings;
+
 	private final Clock clock;
 
-	ProtocolController(ProtocolCatalogue catalogue, Clock clock) {
+	ProtocolController(ProtocolCatalogue catalogue, LoopSettingsStore settings, Clock clock) {
 		this.catalogue = catalogue;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -47,13 +51,19 @@ class ProtocolController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable String edit, Model model) {
+	String list(@RequestParam(required = false) @Nullable String edit, Jurisdiction who, Model model) {
+		model.addAttribute("canEdit", who.role() == org.gridguard.region.Role.CITY_ADMIN);
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("protocols", catalogue.protocols());
 		model.addAttribute("categories", catalogue.categories());
 		model.addAttribute("facts", FactKind.values());
 		model.addAttribute("startRules", Protocol.StartRule.values());
 		model.addAttribute("today", today);
+		LoopSettingsStore.Current loop = settings.current();
+		model.addAttribute("loop", loop);
+		model.addAttribute("loopUpdatedAt", loop.updatedAt() == null ? ""
+				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone()).format(loop.updatedAt()));
+		model.addAttribute("loopDefaults", settings.defaults());
 		model.addAttribute("example", catalogue.protocols()
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(Protocol::id, p -> ProtocolSchedule.of(p, today))));
@@ -76,6 +86,47 @@ class ProtocolController {
 			flash.addFlashAttribute("problems", ex.problems());
 		}
 		return "redirect:/control/protocols";
+	}
+
+	/**
+	 * The loop's timing and thresholds; the text of every field comes back to the form when any is wrong, so nothing
+	 * typed is lost.
+	 */
+	@PostMapping("/settings")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	String saveSettings(@RequestParam(required = false) @Nullable String amDue,
+			@RequestParam(required = false) @Nullable String pmDue,
+			@RequestParam(required = false) @Nullable String testGraceHours,
+			@RequestParam(required = false) @Nullable String feverThreshold,
+			@RequestParam(name = "escalation", required = false) java.util.@Nullable List<String> escalation,
+			Jurisdiction who, RedirectAttributes flash) {
+		java.util.List<String> steps = escalation == null ? java.util.List.of() : escalation;
+		try {
+			settings.change(amDue, pmDue, testGraceHours, feverThreshold, new java.util.ArrayList<>(steps), who.username());
+			flash.addFlashAttribute("message", "control.settings.saved");
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+			flash.addFlashAttribute("settingsForm", new SettingsForm(amDue, pmDue, testGraceHours, feverThreshold, steps));
+		}
+		return "redirect:/control/protocols#loop-settings";
+	}
+
+	@PostMapping("/settings/reset")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	String resetSettings(Jurisdiction who, RedirectAttributes flash) {
+		settings.reset(who.username());
+		flash.addFlashAttribute("message", "control.settings.resetDone");
+		return "redirect:/control/protocols#loop-settings";
+	}
+
+	/** What the admin typed, shown again after a refused change. */
+	record SettingsForm(@Nullable String amDue, @Nullable String pmDue, @Nullable String testGraceHours,
+			@Nullable String feverThreshold, java.util.List<String> escalation) {
+
+		public String step(int level) {
+			return level < escalation.size() ? escalation.get(level) : "";
+		}
 	}
 
 	@PostMapping("/categories/{category}")
