@@ -156,6 +156,12 @@ class LoopSettingsIntegrationTests {
 		assertThat(admin.get("/control/protocols").body()).contains("<strong>pmDue</strong>: <span>下午打卡截止应晚于上午打卡截止")
 			.contains("<strong>escalation[3]</strong>: <span>必填");
 		assertThat(settings.settings()).isEqualTo(settings.defaults());
+
+		// a category's deadline that is not a number is named too, not a bare "bad request"
+		var refused = admin.postRaw("/control/protocols/categories/CLOSE_CONTACT",
+				form("protocolId", "v9_close_contact", "ackHours", "两小时", "verifyHours", "24"));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(admin.get("/control/protocols").body()).contains("<strong>ackHours</strong>: <span>时限应在 0 到 720 小时之间");
 	}
 
 	@Test

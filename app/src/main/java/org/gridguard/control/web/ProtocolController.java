@@ -120,6 +120,16 @@ class ProtocolController {
 		return "redirect:/control/protocols#loop-settings";
 	}
 
+	/** Hours as typed; what is not a number is refused by the range check, which names the field. */
+	private static double hours(@Nullable String text) {
+		try {
+			return text == null ? Double.NaN : Double.parseDouble(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return Double.NaN;
+		}
+	}
+
 	/** What the admin typed, shown again after a refused change. */
 	record SettingsForm(@Nullable String amDue, @Nullable String pmDue, @Nullable String testGraceHours,
 			@Nullable String feverThreshold, java.util.List<String> escalation) {
@@ -131,11 +141,13 @@ class ProtocolController {
 
 	@PostMapping("/categories/{category}")
 	@PreAuthorize("hasRole('CITY_ADMIN')")
-	String saveCategory(@PathVariable Category category, @RequestParam String protocolId, @RequestParam double ackHours,
-			@RequestParam double verifyHours, @RequestParam(required = false) @Nullable FactKind pendingFact,
-			Jurisdiction who, RedirectAttributes flash) {
+	String saveCategory(@PathVariable Category category, @RequestParam String protocolId,
+			@RequestParam(required = false) @Nullable String ackHours,
+			@RequestParam(required = false) @Nullable String verifyHours,
+			@RequestParam(required = false) @Nullable FactKind pendingFact, Jurisdiction who, RedirectAttributes flash) {
 		try {
-			catalogue.changeCategory(category, protocolId, ackHours, verifyHours, pendingFact, who.username());
+			catalogue.changeCategory(category, protocolId, hours(ackHours), hours(verifyHours), pendingFact,
+					who.username());
 			flash.addFlashAttribute("message", "control.category.saved");
 		}
 		catch (InvalidInput ex) {
