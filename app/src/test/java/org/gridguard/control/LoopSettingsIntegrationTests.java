@@ -175,7 +175,8 @@ class LoopSettingsIntegrationTests {
 		}
 		assertThat(settings.settings()).isEqualTo(settings.defaults());
 		String seen = TestHttp.signedIn(port, "grid", "demo-test-password").get("/control/protocols").body();
-		assertThat(seen).contains("id=\"loop-settings\"").doesNotContain("id=\"settings-save\"");
+		assertThat(seen).contains("id=\"loop-settings\"").contains("id=\"category-rules\"")
+			.doesNotContain("id=\"settings-save\"").doesNotContain("id=\"protocol-form\"");
 	}
 
 	private static String form(String... pairs) {

@@ -103,10 +103,11 @@ class ProtocolController {
 		java.util.List<String> steps = escalation == null ? java.util.List.of() : escalation;
 		try {
 			settings.change(amDue, pmDue, testGraceHours, feverThreshold, new java.util.ArrayList<>(steps), who.username());
-			flash.addFlashAttribute("message", "control.settings.saved");
+			flash.addFlashAttribute("settingsMessage", "control.settings.saved");
 		}
 		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
+			// shown inside the settings card, where the page opens after the redirect
+			flash.addFlashAttribute("settingsProblems", ex.problems());
 			flash.addFlashAttribute("settingsForm", new SettingsForm(amDue, pmDue, testGraceHours, feverThreshold, steps));
 		}
 		return "redirect:/control/protocols#loop-settings";
@@ -116,7 +117,7 @@ class ProtocolController {
 	@PreAuthorize("hasRole('CITY_ADMIN')")
 	String resetSettings(Jurisdiction who, RedirectAttributes flash) {
 		settings.reset(who.username());
-		flash.addFlashAttribute("message", "control.settings.resetDone");
+		flash.addFlashAttribute("settingsMessage", "control.settings.resetDone");
 		return "redirect:/control/protocols#loop-settings";
 	}
 
