@@ -65,6 +65,9 @@ class ControlDemoData implements DemoDataContributor {
 		this.clock = clock;
 	}
 
+	/** Where the demo accounts "grid" and "grid2" work (see the account module's demo data). */
+	static final List<String> DEMO_GRIDS = List.of("330784001001001", "330784001001002");
+
 	@Override
 	public String key() {
 		return "control.outbreak-day.v1";
@@ -82,10 +85,23 @@ class ControlDemoData implements DemoDataContributor {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.now(clock);
 		var page = persons.search(city, new PersonQuery(null, "330784", "age"), new Paging(0, 500));
-		List<Person> residents = page.items();
-		if (residents.size() < 50) {
+		if (page.items().size() < 50) {
 			return;
 		}
+		// the grids of the demo accounts "grid" and "grid2" get a few close contacts each, so that a grid worker who
+		// signs in has persons to verify on the phone
+		List<Person> ownGrids = new ArrayList<>();
+		List<Person> pushedJustNow = new ArrayList<>();
+		for (String grid : DEMO_GRIDS) {
+			List<Person> there = persons.search(city, new PersonQuery(null, grid, "age"), new Paging(0, 5)).items();
+			ownGrids.addAll(there.subList(0, Math.min(3, there.size())));
+			pushedJustNow.addAll(there.subList(Math.min(3, there.size()), there.size()));
+		}
+		var ownIds = java.util.stream.Stream.concat(ownGrids.stream(), pushedJustNow.stream())
+			.map(Person::id)
+			.collect(java.util.stream.Collectors.toSet());
+		List<Person> residents = new ArrayList<>(ownGrids);
+		page.items().stream().filter(p -> !ownIds.contains(p.id())).forEach(residents::add);
 		// the case: an adult resident of 石柱镇 if there is one
 		Person caseSource = residents.stream()
 			.filter(p -> p.regionCode() != null && p.regionCode().startsWith("330784105"))
@@ -103,14 +119,15 @@ class ControlDemoData implements DemoDataContributor {
 		String firstCloseContact = null;
 		int rows = 0;
 		for (Person p : residents) {
-			if (p.id() == caseSource.id() || random.nextInt(100) < 40) {
+			boolean own = ownIds.contains(p.id());
+			if (p.id() == caseSource.id() || !own && random.nextInt(100) < 40) {
 				continue;
 			}
 			String id = persons.idNumberOf(p.id()).orElseThrow();
 			Instant pushed = now.minus(Duration.ofMinutes(30 + random.nextInt(22 * 60)));
 			LocalDate exposure = LocalDate.ofInstant(pushed, clock.getZone()).minusDays(1 + random.nextInt(3));
 			int kind = random.nextInt(10);
-			if (kind < 5 || closeContacts.isEmpty()) {
+			if (own || kind < 5 || closeContacts.isEmpty()) {
 				contacts.append(csv(p.name(), id, "", p.address(), "密接", TIME.format(pushed.atZone(clock.getZone())),
 						exposure.toString(), caseId));
 				closeContacts.add(id);
@@ -151,11 +168,25 @@ class ControlDemoData implements DemoDataContributor {
 				"大数据局推送", now.minus(Duration.ofHours(20)));
 		imports.process(contactsList, "admin");
 		imports.process(travellersList, "admin");
+		// … and a short list pushed twenty minutes ago: the demo grid workers' newest tasks, deadlines still running
+		var fresh = new StringBuilder("姓名,身份证号,手机号,现住址,类别,推送时间,末次接触时间,关联病例身份证号\n");
+		Instant justNow = now.minus(Duration.ofMinutes(20));
+		for (Person p : pushedJustNow) {
+			fresh.append(csv(p.name(), persons.idNumberOf(p.id()).orElseThrow(), "", p.address(), "密接",
+					TIME.format(justNow.atZone(clock.getZone())), today.minusDays(1).toString(), caseId));
+		}
+		if (!pushedJustNow.isEmpty()) {
+			imports.process(store("石柱镇病例密接补充名单.csv", fresh.toString(), Category.CLOSE_CONTACT, "省协查推送", justNow),
+					"admin");
+		}
 
 		// grid workers verify most of them; some stay pending (a few past the deadline), some are not found
 		var pending = queries.tasks(new ControlQueries.TaskFilter(null, true, false, null), city, new Paging(0, 500)).items();
 		var controlled = new ArrayList<Long>();
 		for (VerificationTask task : pending) {
+			if (DEMO_GRIDS.contains(task.regionCode())) {
+				continue; // left to the demo grid workers
+			}
 			int roll = random.nextInt(100);
 			if (roll < 70) {
 				RiskPerson person = control.complete(task.id(), new Verification(Outcome.CONTROLLED, true, null, null,
