@@ -46,6 +46,11 @@ class EmbeddedDatabaseConfiguration {
 	 * @param port TCP port on loopback, 0 for any free one
 	 */
 	static EmbeddedPostgres start(Path dataDir, boolean durable, int port) throws IOException {
+		return start(dataDir, durable, port, Duration.ofSeconds(60));
+	}
+
+	/** As {@link #start(Path, boolean, int)}, giving up after {@code startupWait}. */
+	static EmbeddedPostgres start(Path dataDir, boolean durable, int port, Duration startupWait) throws IOException {
 		Files.createDirectories(dataDir);
 		stopOrphanedPostmaster(dataDir);
 		var builder = EmbeddedPostgres.builder()
@@ -53,7 +58,7 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			// Spring stops the server after the beans that use it; a JVM hook of its own would race them
 			.setRegisterShutdownHook(false)
-			.setPGStartupWait(Duration.ofSeconds(60))
+			.setPGStartupWait(startupWait)
 			.setServerConfig("max_connections", "100")
 			.setLocaleConfig("encoding", "UTF8")
 			.setServerConfig("timezone", "UTC");
@@ -66,8 +71,42 @@ class EmbeddedDatabaseConfiguration {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on");
 		}
-		LOG.info("Starting embedded PostgreSQL with data in {}", dataDir);
-		return builder.start();
+		// the server's own messages go to a file next to its data, so that a failed start can say why
+		Path log = serverLog(dataDir);
+		builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		LOG.info("Starting embedded PostgreSQL with data in {} (server log {})", dataDir, log);
+		long logBefore = Files.size(log);
+		try {
+			return builder.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IOException("Embedded PostgreSQL did not start (" + ex.getMessage() + "); its log " + log
+					+ " says:\n" + tail(log, logBefore, 20), ex);
+		}
+	}
+
+	/** {@code <data-dir>/pg.log} for the data in {@code <data-dir>/pg}, created if missing. */
+	static Path serverLog(Path dataDir) throws IOException {
+		Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+		if (!Files.exists(log)) {
+			Files.createFile(log);
+		}
+		return log;
+	}
+
+	/** The last {@code lines} lines written to {@code log} after {@code from} bytes. */
+	static String tail(Path log, long from, int lines) {
+		try {
+			byte[] all = Files.readAllBytes(log);
+			int start = (int) Math.min(Math.max(from, 0), all.length);
+			var written = new String(all, start, all.length - start, StandardCharsets.UTF_8).strip().split("\n");
+			int first = Math.max(0, written.length - lines);
+			return String.join("\n", java.util.Arrays.asList(written).subList(first, written.length));
+		}
+		catch (IOException ex) {
+			return "(unreadable: " + ex.getMessage() + ")";
+		}
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The default database: a real PostgreSQL server started from the jar, durable, and able to start again after the
@@ -63,6 +64,19 @@ class EmbeddedPostgresIntegrationTests {
 				assertThat(rs.getInt(1)).isEqualTo(42);
 			}
 		}
+	}
+
+	@Test
+	void aServerThatCannotStartSaysWhyFromItsOwnLog() throws Exception {
+		Path data = dir.resolve("pg");
+		EmbeddedDatabaseConfiguration.start(data, false, 0).close();
+		Files.writeString(data.resolve("PG_VERSION"), "9.6\n"); // as if the data came from another major version
+		assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.start(data, false, 0, java.time.Duration.ofSeconds(3)))
+			.isInstanceOf(java.io.IOException.class)
+			.hasMessageContaining("Embedded PostgreSQL did not start")
+			.hasMessageContaining(dir.resolve("pg.log").toString())
+			.hasMessageContaining("incompatible");
+		assertThat(Files.readString(dir.resolve("pg.log"))).contains("database system is shut down");
 	}
 
 	private static String setting(EmbeddedPostgres pg, String name) throws Exception {
