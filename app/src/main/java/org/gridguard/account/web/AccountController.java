@@ -8,6 +8,7 @@ import org.gridguard.account.Account;
 import org.gridguard.account.AccountManagement;
 import org.gridguard.account.ApiToken;
 import org.gridguard.platform.InvalidInput;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.region.Role;
@@ -112,12 +113,9 @@ class AccountController {
 
 	@PostMapping("/{id}/enabled")
 	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			accounts.setEnabled(id, enabled, who);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/accounts/" + id;
 	}
 
@@ -130,13 +128,10 @@ class AccountController {
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @RequestParam String password, Jurisdiction who,
 			RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			accounts.resetPassword(id, password, who);
 			flash.addFlashAttribute("passwordReset", true);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/accounts/" + id;
 	}
 
@@ -144,13 +139,10 @@ class AccountController {
 	@PreAuthorize("hasRole('CITY_ADMIN')")
 	String issueToken(@PathVariable long id, @RequestParam String name,
 			@RequestParam(required = false) @Nullable Integer validDays, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			ApiToken.Issued issued = accounts.issueToken(id, name, validDays, who);
 			flash.addFlashAttribute("issuedSecret", issued.secret());
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/accounts/" + id;
 	}
 

@@ -14,8 +14,8 @@ import org.gridguard.control.UnmanagedDetector;
 import org.gridguard.control.Violation;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
-import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -168,38 +168,29 @@ class ControlController {
 
 	@PostMapping("/risk-persons/{id}/grid")
 	String assignGrid(@PathVariable long id, @RequestParam String grid, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			control.assignGrid(id, grid, who);
 			flash.addFlashAttribute("message", "control.assigned");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/risk-persons/" + id;
 	}
 
 	@PostMapping("/risk-persons/{id}/transfer")
 	String transfer(@PathVariable long id, @RequestParam String reason, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			control.transferOut(id, reason, who);
 			flash.addFlashAttribute("message", "control.transferred");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/risk-persons/" + id;
 	}
 
 	@PostMapping("/risk-persons/{id}/release")
 	String release(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Jurisdiction who,
 			RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			control.release(id, note, who);
 			flash.addFlashAttribute("message", "control.released");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/risk-persons/" + id;
 	}
 
@@ -207,13 +198,10 @@ class ControlController {
 	String check(@PathVariable long id, @RequestParam String slot, @RequestParam(required = false) @Nullable Double temperature,
 			@RequestParam(required = false) @Nullable String symptoms, Jurisdiction who, RedirectAttributes flash) {
 		queries.riskPerson(id, who);
-		try {
+		PageActions.attempt(flash, () -> {
 			control.recordCheck(id, slot, temperature, symptoms, "WORKER", who.username());
 			flash.addFlashAttribute("message", "control.check.saved");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/risk-persons/" + id;
 	}
 

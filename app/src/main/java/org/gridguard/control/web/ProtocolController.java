@@ -10,6 +10,7 @@ import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.ProtocolSchedule;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.status.FactKind;
 import org.jspecify.annotations.Nullable;
@@ -78,13 +79,10 @@ class ProtocolController {
 	String save(@RequestParam String id, @RequestParam String name, @RequestParam(required = false) @Nullable String basis,
 			@RequestParam Protocol.StartRule start, @RequestParam String stages, @RequestParam String releaseRule,
 			@RequestParam(required = false) @Nullable String escalateTo, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			catalogue.saveProtocol(id, name, basis, start, stages, releaseRule, escalateTo, who.username());
 			flash.addFlashAttribute("message", "control.protocol.saved");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/protocols";
 	}
 
@@ -146,14 +144,11 @@ class ProtocolController {
 			@RequestParam(required = false) @Nullable String ackHours,
 			@RequestParam(required = false) @Nullable String verifyHours,
 			@RequestParam(required = false) @Nullable FactKind pendingFact, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			catalogue.changeCategory(category, protocolId, hours(ackHours), hours(verifyHours), pendingFact,
 					who.username());
 			flash.addFlashAttribute("message", "control.category.saved");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/protocols";
 	}
 

@@ -14,6 +14,7 @@ import org.gridguard.control.VerificationTask;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.shared.PageResult;
@@ -110,12 +111,9 @@ class TaskController {
 
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			control.accept(id, who);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/control/tasks/" + id;
 	}
 

@@ -15,6 +15,7 @@ import org.gridguard.person.PersonManagement;
 import org.gridguard.person.PersonQuery;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -142,13 +143,10 @@ class ResidentController {
 
 	@PostMapping("/households/{id}/move")
 	String moveHousehold(@PathVariable long id, @RequestParam String target, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			persons.moveHouseholds(List.of(id), target, who);
 			flash.addFlashAttribute("moved", 1);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/residents/households/" + id;
 	}
 

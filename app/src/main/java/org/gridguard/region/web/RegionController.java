@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.GridWorker;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
@@ -86,13 +87,10 @@ class RegionController {
 
 	@PostMapping("/{code}/name")
 	String rename(@PathVariable String code, @RequestParam String name, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			regions.rename(code, name, who);
 			flash.addFlashAttribute("message", "region.renamed");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/regions/" + code;
 	}
 
@@ -113,13 +111,10 @@ class RegionController {
 	String assignWorker(@PathVariable String code, @RequestParam String name,
 			@RequestParam(required = false) @Nullable String phone, @RequestParam GridWorker.Duty duty,
 			@RequestParam(required = false) @Nullable String username, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			regions.assignWorker(code, name, phone, duty, username, who);
 			flash.addFlashAttribute("message", "region.worker.assigned");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/regions/" + code;
 	}
 

@@ -13,6 +13,7 @@ import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Role;
 import org.gridguard.shared.PageResult;
@@ -157,14 +158,11 @@ class InvestigationController {
 			@RequestParam(required = false) @Nullable Integer maxOverlapMinutes,
 			@RequestParam Candidate.Classification target, @RequestParam(defaultValue = "false") boolean reclassify,
 			Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			int count = investigations.classify(id, new ClassificationRule(venueId, source, minOverlapMinutes,
 					maxOverlapMinutes, target, reclassify), who);
 			flash.addFlashAttribute("message", messages.get("tracing.classified", count));
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/tracing/investigations/" + id;
 	}
 

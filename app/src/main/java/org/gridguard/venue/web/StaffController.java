@@ -3,6 +3,7 @@ package org.gridguard.venue.web;
 import java.time.LocalDate;
 
 import org.gridguard.platform.InvalidInput;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.venue.StaffRoster;
 import org.gridguard.venue.Venue;
@@ -74,12 +75,9 @@ class StaffController {
 	String tested(@PathVariable long id, @PathVariable long staffId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate on,
 			Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			roster.tested(id, staffId, on, who);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/venues/" + id + "/staff";
 	}
 
@@ -88,12 +86,9 @@ class StaffController {
 	String loop(@PathVariable long id, @PathVariable long staffId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable Integer days, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			roster.startLoop(id, staffId, from, days, who);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/venues/" + id + "/staff";
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.region.Role;
@@ -153,26 +154,20 @@ class VenueController {
 
 	@PostMapping("/{id}/codes/revoke")
 	String revoke(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			venues.revokeCode(id, who);
 			flash.addFlashAttribute("codeChanged", "revokedDone");
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/venues/" + id;
 	}
 
 	@PostMapping("/{id}/closure")
 	String closure(@PathVariable long id, @RequestParam Closure closure,
 			@RequestParam(required = false) @Nullable String reason, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			venues.setClosure(id, closure, reason, who);
 			flash.addFlashAttribute("closureChanged", true);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/venues/" + id;
 	}
 
@@ -180,13 +175,10 @@ class VenueController {
 	@PreAuthorize("hasRole('CITY_ADMIN')")
 	String managerAccount(@PathVariable long id, @RequestParam String username, @RequestParam String displayName,
 			@RequestParam String password, Jurisdiction who, RedirectAttributes flash) {
-		try {
+		PageActions.attempt(flash, () -> {
 			venues.createManagerAccount(id, username, displayName, password, who);
 			flash.addFlashAttribute("accountCreated", username);
-		}
-		catch (InvalidInput ex) {
-			flash.addFlashAttribute("problems", ex.problems());
-		}
+		});
 		return "redirect:/venues/" + id;
 	}
 
