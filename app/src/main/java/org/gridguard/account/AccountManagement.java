@@ -20,6 +20,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.GridWorker;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
@@ -136,15 +137,7 @@ public class AccountManagement {
 			where.append(" AND role = ?");
 			params.add(role.name());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM account_user" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Account> items = jdbc.sql("SELECT * FROM account_user" + where + " ORDER BY username LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(ACCOUNT)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "account_user" + where, params, "username", ACCOUNT, paging);
 	}
 
 	/** Creates an account; every problem with the input is reported at once, per field. */

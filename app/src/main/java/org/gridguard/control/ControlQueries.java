@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -99,16 +100,8 @@ public class ControlQueries {
 			where.append(" AND push_list_id = ?");
 			params.add(filter.pushListId());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM control_risk_person" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<RiskPerson> items = jdbc.sql("SELECT * FROM control_risk_person" + where
-				+ " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(RISK_PERSON)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, params, "updated_at DESC, id DESC", RISK_PERSON,
+				paging);
 	}
 
 	/** A risk person inside the caller's jurisdiction, or 404. */
@@ -166,15 +159,8 @@ public class ControlQueries {
 	/** Queued persons (no grid yet, or not found) inside a jurisdiction. */
 	public PageResult<RiskPerson> queue(Jurisdiction who, Paging paging) {
 		String where = " WHERE region_code LIKE ? AND ((placement = 'QUEUE' AND state = 'PENDING') OR state = 'NOT_FOUND')";
-		long total = jdbc.sql("SELECT count(*) FROM control_risk_person" + where)
-			.param(who.regionPattern())
-			.query(Long.class)
-			.single();
-		List<RiskPerson> items = jdbc.sql("SELECT * FROM control_risk_person" + where + " ORDER BY pushed_at LIMIT ? OFFSET ?")
-			.params(who.regionPattern(), paging.size(), paging.offset())
-			.query(RISK_PERSON)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, List.of(who.regionPattern()), "pushed_at, id",
+				RISK_PERSON, paging);
 	}
 
 	List<RiskPerson> controlledEndingBefore(LocalDate day) {
@@ -315,16 +301,8 @@ public class ControlQueries {
 			where.append(" AND region_code LIKE ?");
 			params.add(filter.region().strip() + "%");
 		}
-		long total = jdbc.sql("SELECT count(*) FROM control_task" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<VerificationTask> items = jdbc.sql("SELECT * FROM control_task" + where
-				+ " ORDER BY state IN ('OPEN', 'ACCEPTED') DESC, due_at, id LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(TASK)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "control_task" + where, params, "state IN ('OPEN', 'ACCEPTED') DESC, due_at, id",
+				TASK, paging);
 	}
 
 	public VerificationTask task(long id, Jurisdiction who) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -291,15 +292,7 @@ public class UnmanagedDetector {
 		if (kind != null) {
 			params.add(kind.name());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM control_violation" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Violation> items = jdbc.sql("SELECT * FROM control_violation" + where + " ORDER BY since, id LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(ROW)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "control_violation" + where, params, "since, id", ROW, paging);
 	}
 
 	/** Every open violation inside a jurisdiction (for the API). */

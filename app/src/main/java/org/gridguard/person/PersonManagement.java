@@ -22,6 +22,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.platform.PersonalDataCipher;
 import org.gridguard.region.GridMerged;
 import org.gridguard.region.Jurisdiction;
@@ -132,16 +133,7 @@ public class PersonManagement {
 			case "recent" -> "created_at DESC, id DESC";
 			default -> "region_code, name, id";
 		};
-		long total = jdbc.sql("SELECT count(*) FROM person WHERE" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Person> items = jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE" + where + " ORDER BY " + order
-				+ " LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(PERSON)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON, paging);
 	}
 
 	/** One person, masked; 404 outside the jurisdiction. The view is audited. */
@@ -287,17 +279,9 @@ public class PersonManagement {
 		if (!who.covers(gridCode)) {
 			throw new NotFound("grid " + gridCode);
 		}
-		long total = jdbc.sql("SELECT count(*) FROM person_household WHERE grid_code = ?")
-			.param(gridCode)
-			.query(Long.class)
-			.single();
-		List<Household> items = jdbc.sql("""
-				SELECT h.id, h.grid_code, h.address, (SELECT count(*) FROM person p WHERE p.household_id = h.id) AS members
-				FROM person_household h WHERE h.grid_code = ? ORDER BY h.address, h.id LIMIT ? OFFSET ?""")
-			.params(gridCode, paging.size(), paging.offset())
-			.query(HOUSEHOLD)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc,
+				"h.id, h.grid_code, h.address, (SELECT count(*) FROM person p WHERE p.household_id = h.id) AS members",
+				"person_household h WHERE h.grid_code = ?", List.of(gridCode), "h.address, h.id", HOUSEHOLD, paging);
 	}
 
 	/**

@@ -90,18 +90,11 @@ public class AuditLog {
 			where.append(" AND at < ?");
 			params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
 		}
-		long total = jdbc.sql("SELECT count(*) FROM platform_audit_event" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<AuditEntry> items = jdbc.sql("""
-				SELECT id, at, actor, action, subject_type, subject_id, detail, remote_addr
-				FROM platform_audit_event""" + where + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "id, at, actor, action, subject_type, subject_id, detail, remote_addr",
+				"platform_audit_event" + where, params, "at DESC, id DESC",
+				(rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+				paging);
 	}
 
 	/** The latest entries about one subject, newest first. */

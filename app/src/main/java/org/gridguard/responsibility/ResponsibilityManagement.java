@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Role;
 import org.gridguard.shared.PageResult;
@@ -175,19 +176,8 @@ public class ResponsibilityManagement {
 			where.append(" AND subject_type = ?");
 			params.add(filter.type().name());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM responsibility_assignment" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Assignment> items = jdbc.sql("SELECT * FROM responsibility_assignment" + where
-				+ " ORDER BY subject_type, territory_code, subject_label LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(ROW)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "responsibility_assignment" + where, params,
+				"subject_type, territory_code, subject_label", ROW, paging);
 	}
 
 	/** Counts of active subjects per type for a party filter (a party's overview). */

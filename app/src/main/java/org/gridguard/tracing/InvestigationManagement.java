@@ -24,6 +24,7 @@ import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Role;
 import org.gridguard.shared.PageResult;
@@ -455,16 +456,8 @@ public class InvestigationManagement {
 		if (state != null) {
 			params.add(state.name());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM tracing_investigation i" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Investigation> items = jdbc.sql("SELECT i.* FROM tracing_investigation i" + where
-				+ " ORDER BY i.opened_at DESC, i.id DESC LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(INVESTIGATION)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "i.*", "tracing_investigation i" + where, params, "i.opened_at DESC, i.id DESC",
+				INVESTIGATION, paging);
 	}
 
 	/** The open investigation of a case, if any. */
@@ -496,16 +489,8 @@ public class InvestigationManagement {
 			where.append(" AND venue_id = ?");
 			params.add(venueId);
 		}
-		long total = jdbc.sql("SELECT count(*) FROM tracing_candidate" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Candidate> items = jdbc.sql("SELECT * FROM tracing_candidate" + where
-				+ " ORDER BY (overlap_end - overlap_start) DESC NULLS FIRST, id LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(CANDIDATE)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, "*", "tracing_candidate" + where, params,
+				"(overlap_end - overlap_start) DESC NULLS FIRST, id", CANDIDATE, paging);
 	}
 
 	/** Counts of candidates by classification. */

@@ -21,6 +21,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -249,16 +250,7 @@ public class VenueManagement {
 			where.append(" AND v.closure = ?");
 			params.add(closure);
 		}
-		long total = jdbc.sql("SELECT count(*) FROM venue v" + where).params(params).query(Long.class).single();
-		var pageParams = new ArrayList<>(params);
-		pageParams.add(paging.size());
-		pageParams.add(paging.offset());
-		List<Venue> items = jdbc.sql("SELECT " + COLUMNS + " FROM venue v" + where
-				+ " ORDER BY v.region_code, v.name, v.id LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(VENUE)
-			.list();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
+		return PagedQuery.page(jdbc, COLUMNS, "venue v" + where, params, "v.region_code, v.name, v.id", VENUE, paging);
 	}
 
 	/** Every code a venue has had, newest first. */
