@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseSignals {
 
-	private final ControlManagement control;
+	private final Registrations registrations;
 
 	private final PersonManagement persons;
 
@@ -28,8 +28,8 @@ class CaseSignals {
 
 	private final Clock clock;
 
-	CaseSignals(ControlManagement control, PersonManagement persons, RegionManagement regions, Clock clock) {
-		this.control = control;
+	CaseSignals(Registrations registrations, PersonManagement persons, RegionManagement regions, Clock clock) {
+		this.registrations = registrations;
 		this.persons = persons;
 		this.regions = regions;
 		this.clock = clock;
@@ -50,7 +50,7 @@ class CaseSignals {
 					"流调 #" + event.investigationId(), null, c.linkedPersonId(), c.lastExposure(), clock.instant()));
 		}
 		for (int from = 0; from < pushed.size(); from += PushListImport.CHUNK) {
-			control.registerAll(pushed.subList(from, Math.min(pushed.size(), from + PushListImport.CHUNK)), AuditLog.SYSTEM);
+			registrations.registerAll(pushed.subList(from, Math.min(pushed.size(), from + PushListImport.CHUNK)), AuditLog.SYSTEM);
 		}
 	}
 

@@ -41,7 +41,11 @@ class ControlDemoData implements DemoDataContributor {
 
 	private final PushListImport imports;
 
-	private final ControlManagement control;
+	private final Verifications verifications;
+
+	private final Releases releases;
+
+	private final HealthChecks checks;
 
 	private final ControlQueries queries;
 
@@ -53,11 +57,14 @@ class ControlDemoData implements DemoDataContributor {
 
 	private final Clock clock;
 
-	ControlDemoData(JdbcClient jdbc, PushListImport imports, ControlManagement control, ControlQueries queries,
+	ControlDemoData(JdbcClient jdbc, PushListImport imports, Verifications verifications, Releases releases,
+			HealthChecks checks, ControlQueries queries,
 			UnmanagedDetector detector, PersonManagement persons, TestingManagement testing, Clock clock) {
 		this.jdbc = jdbc;
 		this.imports = imports;
-		this.control = control;
+		this.verifications = verifications;
+		this.releases = releases;
+		this.checks = checks;
 		this.queries = queries;
 		this.detector = detector;
 		this.persons = persons;
@@ -189,18 +196,18 @@ class ControlDemoData implements DemoDataContributor {
 			}
 			int roll = random.nextInt(100);
 			if (roll < 70) {
-				RiskPerson person = control.complete(task.id(), new Verification(Outcome.CONTROLLED, true, null, null,
+				RiskPerson person = verifications.complete(task.id(), new Verification(Outcome.CONTROLLED, true, null, null,
 						"上门核查，已落实措施"), city);
 				controlled.add(person.id());
 			}
 			else if (roll < 75) {
-				control.complete(task.id(), new Verification(Outcome.NOT_FOUND, false, null, null, "敲门无人应答，电话关机"), city);
+				verifications.complete(task.id(), new Verification(Outcome.NOT_FOUND, false, null, null, "敲门无人应答，电话关机"), city);
 			}
 			else if (roll < 78) {
-				control.complete(task.id(), new Verification(Outcome.OUT_OF_AREA, true, null, null, "已搬至义乌居住"), city);
+				verifications.complete(task.id(), new Verification(Outcome.OUT_OF_AREA, true, null, null, "已搬至义乌居住"), city);
 			}
 			else if (roll < 90) {
-				control.accept(task.id(), city);
+				verifications.accept(task.id(), city);
 			}
 		}
 		// the close contacts verified earliest have finished their plan: move their start back, then check release
@@ -218,12 +225,12 @@ class ControlDemoData implements DemoDataContributor {
 				shifted++;
 			}
 		}
-		control.evaluateReleases();
+		releases.evaluateReleases();
 		int released = 0;
 		for (RiskPerson ready : queries.riskPersons(new ControlQueries.RiskPersonFilter(null, RiskPerson.State.READY_FOR_RELEASE,
 				null, null, null, false), city, new Paging(0, 100)).items()) {
 			if (released++ < 4) {
-				control.release(ready.id(), "期满，核酸阴性", city);
+				releases.release(ready.id(), "期满，核酸阴性", city);
 			}
 		}
 		// this morning's temperature reports, one of them with a fever
@@ -237,7 +244,7 @@ class ControlDemoData implements DemoDataContributor {
 			jdbc.sql("UPDATE control_schedule_item SET due_at = ? WHERE risk_person_id = ? AND day = ? AND slot = 'AM'")
 				.params(Timestamp.from(now.plusSeconds(3600)), id, java.sql.Date.valueOf(today))
 				.update();
-			control.recordCheck(id, "AM", temperature, checks == 7 ? "咽痛" : null, checks % 4 == 0 ? "SELF" : "WORKER",
+			this.checks.recordCheck(id, "AM", temperature, checks == 7 ? "咽痛" : null, checks % 4 == 0 ? "SELF" : "WORKER",
 					checks % 4 == 0 ? "self:" + id : "grid");
 			checks++;
 		}

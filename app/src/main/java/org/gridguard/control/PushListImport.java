@@ -112,7 +112,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	private final RegionManagement regions;
 
-	private final ControlManagement control;
+	private final Registrations registrations;
 
 	private final Notifications notifications;
 
@@ -133,14 +133,14 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 	});
 
 	PushListImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, PersonManagement persons,
-			RegionManagement regions, ControlManagement control, Notifications notifications, AuditLog audit,
+			RegionManagement regions, Registrations registrations, Notifications notifications, AuditLog audit,
 			Messages messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
 		this.persons = persons;
 		this.regions = regions;
-		this.control = control;
+		this.registrations = registrations;
 		this.notifications = notifications;
 		this.audit = audit;
 		this.messages = messages;
@@ -339,7 +339,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 			pushed.add(new Pushed(personIds[i], v.name, v.category, placement, v.source, listId, linked, v.lastExposure,
 					v.pushedAt));
 		}
-		ControlManagement.Registration result = control.registerAll(pushed, actor);
+		Registrations.Registration result = registrations.registerAll(pushed, actor);
 		jdbc.sql("""
 				UPDATE control_push_list SET processed = processed + ?, accepted = accepted + ?, created = created + ?,
 					existing = existing + ?, queued = queued + ?, transferred = transferred + ? WHERE id = ?""")

@@ -32,7 +32,9 @@ class VenueSignals {
 
 	private final JdbcClient jdbc;
 
-	private final ControlManagement control;
+	private final RiskPersonWriter writer;
+
+	private final Registrations registrations;
 
 	private final ControlQueries queries;
 
@@ -46,10 +48,11 @@ class VenueSignals {
 
 	private Instant placerBuilt = Instant.EPOCH;
 
-	VenueSignals(JdbcClient jdbc, ControlManagement control, ControlQueries queries, PersonManagement persons,
+	VenueSignals(JdbcClient jdbc, RiskPersonWriter writer, Registrations registrations, ControlQueries queries, PersonManagement persons,
 			RegionManagement regions, Clock clock) {
 		this.jdbc = jdbc;
-		this.control = control;
+		this.writer = writer;
+		this.registrations = registrations;
 		this.queries = queries;
 		this.persons = persons;
 		this.regions = regions;
@@ -66,7 +69,7 @@ class VenueSignals {
 		jdbc.sql("INSERT INTO control_scan_alert (risk_person_id, venue_id, venue_name, at, colour) VALUES (?, ?, ?, ?, ?)")
 			.params(riskPersonId, event.venueId(), event.venueName(), Timestamp.from(event.at()), event.colour())
 			.update();
-		control.timeline(riskPersonId, clock.instant(), "SCANNED", AuditLog.SYSTEM, "control.timeline.scanned",
+		writer.timeline(riskPersonId, clock.instant(), "SCANNED", AuditLog.SYSTEM, "control.timeline.scanned",
 				event.venueName(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 					.format(event.at().atZone(clock.getZone())), "#status.colour." + event.colour());
 	}
@@ -79,7 +82,7 @@ class VenueSignals {
 			return;
 		}
 		Placement placement = placer().place(buyer.regionCode(), buyer.address(), null);
-		control.registerAll(List.of(new Pushed(buyer.id(), buyer.name(), Category.SENTINEL_BUYER, placement,
+		registrations.registerAll(List.of(new Pushed(buyer.id(), buyer.name(), Category.SENTINEL_BUYER, placement,
 				"sentinel pharmacy " + event.venueId() + ": " + event.medicines(), null, null, null, event.at())),
 				AuditLog.SYSTEM);
 	}

@@ -62,7 +62,22 @@ class ControlLoopIntegrationTests {
 	PersonManagement persons;
 
 	@Autowired
-	ControlManagement control;
+	HealthChecks checks;
+
+	@Autowired
+	QueueDecisions queue;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	Releases releases;
+
+	@Autowired
+	SelfReportLinks links;
+
+	@Autowired
+	Verifications verifications;
 
 	@Autowired
 	ControlQueries queries;
@@ -156,7 +171,7 @@ class ControlLoopIntegrationTests {
 		assertThat(unmanaged).contains("\"riskPersonId\":" + id + ",\"reason\":\"超时未核查");
 
 		// verifying resolves it at the next run
-		control.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		verifications.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
 		detector.detect();
 		assertThat(detector.ofRiskPerson(id)).filteredOn(v -> v.kind() == Violation.Kind.VERIFY_OVERDUE)
 			.allSatisfy(v -> assertThat(v.resolvedAt()).isNotNull());
@@ -166,13 +181,13 @@ class ControlLoopIntegrationTests {
 	void aPersonNotFoundStaysUnmanagedUntilTheTownPlacesThem() {
 		Person person = resident("未找到丁", GRID);
 		long id = push(Category.SECONDARY_CONTACT, Instant.now(), null, person)[0];
-		control.complete(openTask(id).id(), new Verification(Outcome.NOT_FOUND, false, null, null, "无人应答"), CITY);
+		verifications.complete(openTask(id).id(), new Verification(Outcome.NOT_FOUND, false, null, null, "无人应答"), CITY);
 		assertThat(queries.riskPerson(id).state()).isEqualTo(RiskPerson.State.NOT_FOUND);
 		detector.detect();
 		assertThat(openKinds(id)).contains(Violation.Kind.NOT_FOUND);
 
 		Jurisdiction town = new Jurisdiction("town", Role.TOWN_OFFICER, "330784001", null, null, null);
-		control.assignGrid(id, OTHER_GRID, town);
+		queue.assignGrid(id, OTHER_GRID, town);
 		RiskPerson placed = queries.riskPerson(id);
 		assertThat(placed.state()).isEqualTo(RiskPerson.State.PENDING);
 		assertThat(placed.regionCode()).isEqualTo(OTHER_GRID);
@@ -186,11 +201,11 @@ class ControlLoopIntegrationTests {
 		Person close = resident("密接戊", GRID);
 		Person secondary = resident("次密接己", GRID);
 		long closeId = push(Category.CLOSE_CONTACT, Instant.now().minusSeconds(600), null, close)[0];
-		long secondaryId = control.registerAll(List.of(new Pushed(secondary.id(), secondary.name(),
+		long secondaryId = registrations.registerAll(List.of(new Pushed(secondary.id(), secondary.name(),
 				Category.SECONDARY_CONTACT, new Placement(Placement.Kind.GRID, GRID, null), "test", null, close.id(),
 				null, Instant.now().minusSeconds(600))), "test").riskPersonIds()[0];
-		control.complete(openTask(closeId).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
-		control.complete(openTask(secondaryId).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		verifications.complete(openTask(closeId).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		verifications.complete(openTask(secondaryId).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
 		assertThat(queries.riskPerson(secondaryId).protocolId()).isEqualTo("v9_secondary_contact");
 		assertThat(queries.riskPerson(secondaryId).measure()).isEqualTo(MeasureKind.HOME_ISOLATION);
 
@@ -218,26 +233,26 @@ class ControlLoopIntegrationTests {
 		LocalDate today = LocalDate.now(clock);
 		// exposure nine days ago: the last day of 7+3 is today, with its test today
 		long id = push(Category.CLOSE_CONTACT, Instant.now(), today.minusDays(9), person)[0];
-		control.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		verifications.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
 		assertThat(queries.schedule(id)).filteredOn(i -> i.slot().equals("TEST"))
 			.extracting(ControlQueries.ScheduleItem::day)
 			.containsExactly(today);
 		passDays(id, 1);
-		control.evaluateReleases();
+		releases.evaluateReleases();
 		assertThat(queries.riskPerson(id).state()).as("today's test is missing").isEqualTo(RiskPerson.State.CONTROLLED);
 
 		String body = "{\"results\":[{\"idNumber\":\"" + persons.idNumberOf(person.id()).orElseThrow() + "\",\"sampledAt\":\""
 				+ today.minusDays(1).atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime() + "\",\"kind\":\"NAT\",\"result\":\"NEGATIVE\"}]}";
 		TestHttp.anonymous(port).api("POST", "/api/v1/test-results", body, TestHttp.basic("admin", "admin-test-password"));
 		await(() -> queries.schedule(id).stream().anyMatch(i -> "NEGATIVE".equals(i.value())));
-		control.evaluateReleases();
+		releases.evaluateReleases();
 		assertThat(queries.riskPerson(id).state()).isEqualTo(RiskPerson.State.READY_FOR_RELEASE);
 		assertThat(queries.tasksOf(id)).anySatisfy(t -> assertThat(t.kind()).isEqualTo(VerificationTask.Kind.RELEASE));
 
 		Jurisdiction worker = new Jurisdiction("grid", Role.GRID_WORKER, GRID, null, null, null);
-		assertThatThrownBy(() -> control.release(id, null, worker)).isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> releases.release(id, null, worker)).isInstanceOf(InvalidInput.class);
 		Jurisdiction village = new Jurisdiction("village", Role.VILLAGE_OFFICER, GRID.substring(0, 12), null, null, null);
-		control.release(id, "期满阴性", village);
+		releases.release(id, "期满阴性", village);
 		assertThat(queries.riskPerson(id).state()).isEqualTo(RiskPerson.State.RELEASED);
 		assertThat(status.current(person.id()).colour()).isEqualTo(StatusColour.GREEN);
 	}
@@ -246,7 +261,7 @@ class ControlLoopIntegrationTests {
 	void aMissedCheckIsUnmanagedUntilRecordedAndAFeverTurnsYellowAndAlerts() {
 		Person person = resident("监测辛", GRID);
 		long id = push(Category.GENERAL_CONTACT, Instant.now(), null, person)[0];
-		control.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		verifications.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
 		assertThat(status.current(person.id()).colour()).isEqualTo(StatusColour.GREEN);
 		// this morning's check was due a minute ago and is missing
 		jdbc.sql("""
@@ -257,7 +272,7 @@ class ControlLoopIntegrationTests {
 		detector.detect();
 		assertThat(openKinds(id)).contains(Violation.Kind.CHECK_MISSING);
 
-		control.recordCheck(id, "AM", 38.2, "咽痛", "WORKER", "grid");
+		checks.recordCheck(id, "AM", 38.2, "咽痛", "WORKER", "grid");
 		detector.detect();
 		assertThat(openKinds(id)).doesNotContain(Violation.Kind.CHECK_MISSING);
 		assertThat(status.current(person.id()).colour()).isEqualTo(StatusColour.YELLOW);
@@ -266,7 +281,7 @@ class ControlLoopIntegrationTests {
 			assertThat(n.severity()).isEqualTo(Notification.Severity.ALERT);
 			assertThat(n.title()).contains("38.2");
 		});
-		assertThatThrownBy(() -> control.recordCheck(id, "AM", 45.0, null, "WORKER", "grid"))
+		assertThatThrownBy(() -> checks.recordCheck(id, "AM", 45.0, null, "WORKER", "grid"))
 			.isInstanceOf(InvalidInput.class)
 			.hasMessageContaining("temperature");
 	}
@@ -275,8 +290,8 @@ class ControlLoopIntegrationTests {
 	void thePersonReportsThroughTheirOwnLink() {
 		Person person = resident("自报壬", GRID);
 		long id = push(Category.SPACETIME_COMPANION, Instant.now(), null, person)[0];
-		control.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
-		String token = control.issueSelfReportLink(queries.riskPerson(id), Instant.now());
+		verifications.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		String token = links.issue(queries.riskPerson(id), Instant.now());
 		TestHttp phone = TestHttp.anonymous(port);
 		phone.get("/p/" + token);
 		String saved = phone.post("/p/" + token, Map.of("slot", "PM", "temperature", "36.5")).body();
@@ -297,7 +312,7 @@ class ControlLoopIntegrationTests {
 	}
 
 	private long[] push(Category category, Instant pushedAt, LocalDate exposure, Person... people) {
-		return control.registerAll(java.util.Arrays.stream(people)
+		return registrations.registerAll(java.util.Arrays.stream(people)
 			.map(p -> new Pushed(p.id(), p.name(), category, new Placement(Placement.Kind.GRID, p.regionCode(), null),
 					"test", null, null, exposure, pushedAt))
 			.toList(), "test").riskPersonIds();

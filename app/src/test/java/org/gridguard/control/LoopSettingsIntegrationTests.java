@@ -53,7 +53,13 @@ class LoopSettingsIntegrationTests {
 	PersonManagement persons;
 
 	@Autowired
-	ControlManagement control;
+	HealthChecks checks;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	Verifications verifications;
 
 	@Autowired
 	ControlQueries queries;
@@ -97,10 +103,10 @@ class LoopSettingsIntegrationTests {
 		// 37.5 ℃ was a fever under the default 37.3, and is not any more; 37.8 is
 		Person person = resident("参数甲");
 		long id = push(person);
-		control.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
-		control.recordCheck(id, "AM", 37.5, null, "WORKER", "grid");
+		verifications.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		checks.recordCheck(id, "AM", 37.5, null, "WORKER", "grid");
 		assertThat(status.current(person.id()).colour()).isEqualTo(StatusColour.GREEN);
-		control.recordCheck(id, "PM", 37.8, null, "WORKER", "grid");
+		checks.recordCheck(id, "PM", 37.8, null, "WORKER", "grid");
 		assertThat(status.current(person.id()).colour()).isEqualTo(StatusColour.YELLOW);
 		assertThat(queries.timeline(id)).extracting(ControlQueries.TimelineEntry::kind)
 			.containsSubsequence("CHECK_RECORDED", "FEVER");
@@ -196,7 +202,7 @@ class LoopSettingsIntegrationTests {
 	}
 
 	private long push(Person person) {
-		return control.registerAll(List.of(new Pushed(person.id(), person.name(), Category.GENERAL_CONTACT,
+		return registrations.registerAll(List.of(new Pushed(person.id(), person.name(), Category.GENERAL_CONTACT,
 				new Placement(Placement.Kind.GRID, person.regionCode(), null), "test", null, null, null, Instant.now())),
 				"test").riskPersonIds()[0];
 	}

@@ -68,11 +68,11 @@ class ProtocolScheduleTests {
 		Protocol contact = protocol("CENTRAL_ISOLATION:7:1");
 		LocalDate exposure = LocalDate.of(2022, 7, 1);
 		LocalDate verified = LocalDate.of(2022, 7, 3);
-		assertThat(ControlManagement.startDate(contact, exposure, verified)).isEqualTo(exposure);
-		assertThat(ControlManagement.startDate(contact, null, verified)).isEqualTo(verified);
+		assertThat(PlanWriter.startDate(contact, exposure, verified)).isEqualTo(exposure);
+		assertThat(PlanWriter.startDate(contact, null, verified)).isEqualTo(verified);
 		Protocol onVerification = new Protocol("v", "v", null, Protocol.StartRule.VERIFICATION, contact.stages(),
 				"ALL_TESTS_NEGATIVE", null);
-		assertThat(ControlManagement.startDate(onVerification, exposure, verified)).isEqualTo(verified);
+		assertThat(PlanWriter.startDate(onVerification, exposure, verified)).isEqualTo(verified);
 	}
 
 	@Test

@@ -46,7 +46,10 @@ class VenueSignalsIntegrationTests {
 	PersonManagement persons;
 
 	@Autowired
-	ControlManagement control;
+	Registrations registrations;
+
+	@Autowired
+	Verifications verifications;
 
 	@Autowired
 	ControlQueries queries;
@@ -68,10 +71,10 @@ class VenueSignalsIntegrationTests {
 		String idNumber = TestIds.resident();
 		Person person = persons.createResident(new NewResident("隔离者", IdType.RESIDENT_ID, idNumber, null, GRID, "园丁社区",
 				null), CITY);
-		long id = control.registerAll(List.of(new Pushed(person.id(), person.name(), Category.CLOSE_CONTACT,
+		long id = registrations.registerAll(List.of(new Pushed(person.id(), person.name(), Category.CLOSE_CONTACT,
 				new Placement(Placement.Kind.GRID, GRID, null), "test", null, null, null, Instant.now())), "test")
 			.riskPersonIds()[0];
-		control.complete(queries.tasksOf(id).get(0).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
+		verifications.complete(queries.tasksOf(id).get(0).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
 
 		Venue mall = venues.register(new NewVenue("测试商场", "MALL_SUPERMARKET", "330784001", "解放街1号", 500, null,
 				"测试商场有限公司", "张经理", "13905791111", "张经理", "13905791111"), CITY);

@@ -38,7 +38,7 @@ class VerificationBrowserIntegrationTests {
 	PersonManagement persons;
 
 	@Autowired
-	ControlManagement control;
+	Registrations registrations;
 
 	@Autowired
 	ControlQueries queries;
@@ -59,7 +59,7 @@ class VerificationBrowserIntegrationTests {
 	void aGridWorkerVerifiesAPushedPersonOnAPhone() {
 		Person person = persons.createResident(new NewResident("手机核查", IdType.RESIDENT_ID, TestIds.resident(), null,
 				"330784001001001", "园丁社区8幢", null), Jurisdiction.system());
-		long id = control.registerAll(List.of(new Pushed(person.id(), person.name(), Category.CLOSE_CONTACT,
+		long id = registrations.registerAll(List.of(new Pushed(person.id(), person.name(), Category.CLOSE_CONTACT,
 				new Placement(Placement.Kind.GRID, "330784001001001", null), "test", null, null, null, Instant.now())),
 				"test").riskPersonIds()[0];
 

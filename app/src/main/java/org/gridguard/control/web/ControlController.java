@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gridguard.control.Category;
-import org.gridguard.control.ControlManagement;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.PushListImport;
@@ -15,7 +14,6 @@ import org.gridguard.control.Violation;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.NavItem;
-import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -31,10 +29,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -47,8 +43,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ControlController {
 
 	private final ControlQueries queries;
-
-	private final ControlManagement control;
 
 	private final UnmanagedDetector detector;
 
@@ -66,12 +60,11 @@ class ControlController {
 
 	private final org.gridguard.platform.AuditLog audit;
 
-	ControlController(ControlQueries queries, ControlManagement control, UnmanagedDetector detector,
+	ControlController(ControlQueries queries, UnmanagedDetector detector,
 			ProtocolCatalogue catalogue, PushListImport imports, PersonManagement persons, RegionManagement regions,
 			ResponsibilityManagement responsibility, Clock clock, org.gridguard.platform.AuditLog audit) {
 		this.audit = audit;
 		this.queries = queries;
-		this.control = control;
 		this.detector = detector;
 		this.catalogue = catalogue;
 		this.imports = imports;
@@ -164,53 +157,6 @@ class ControlController {
 		model.addAttribute("canAdminister", who.canAdminister(risk.regionCode()));
 		model.addAttribute("grids", who.canAdminister(risk.regionCode()) ? gridsFor(risk, who) : List.of());
 		return "control/risk-person";
-	}
-
-	@PostMapping("/risk-persons/{id}/grid")
-	String assignGrid(@PathVariable long id, @RequestParam String grid, Jurisdiction who, RedirectAttributes flash) {
-		PageActions.attempt(flash, () -> {
-			control.assignGrid(id, grid, who);
-			flash.addFlashAttribute("message", "control.assigned");
-		});
-		return "redirect:/control/risk-persons/" + id;
-	}
-
-	@PostMapping("/risk-persons/{id}/transfer")
-	String transfer(@PathVariable long id, @RequestParam String reason, Jurisdiction who, RedirectAttributes flash) {
-		PageActions.attempt(flash, () -> {
-			control.transferOut(id, reason, who);
-			flash.addFlashAttribute("message", "control.transferred");
-		});
-		return "redirect:/control/risk-persons/" + id;
-	}
-
-	@PostMapping("/risk-persons/{id}/release")
-	String release(@PathVariable long id, @RequestParam(required = false) @Nullable String note, Jurisdiction who,
-			RedirectAttributes flash) {
-		PageActions.attempt(flash, () -> {
-			control.release(id, note, who);
-			flash.addFlashAttribute("message", "control.released");
-		});
-		return "redirect:/control/risk-persons/" + id;
-	}
-
-	@PostMapping("/risk-persons/{id}/checks")
-	String check(@PathVariable long id, @RequestParam String slot, @RequestParam(required = false) @Nullable Double temperature,
-			@RequestParam(required = false) @Nullable String symptoms, Jurisdiction who, RedirectAttributes flash) {
-		queries.riskPerson(id, who);
-		PageActions.attempt(flash, () -> {
-			control.recordCheck(id, slot, temperature, symptoms, "WORKER", who.username());
-			flash.addFlashAttribute("message", "control.check.saved");
-		});
-		return "redirect:/control/risk-persons/" + id;
-	}
-
-	@PostMapping("/risk-persons/{id}/link")
-	String link(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
-		RiskPerson risk = queries.riskPerson(id, who);
-		String token = control.issueSelfReportLink(risk, clock.instant());
-		flash.addFlashAttribute("selfLink", "/p/" + token);
-		return "redirect:/control/risk-persons/" + id;
 	}
 
 	@GetMapping("/queue")

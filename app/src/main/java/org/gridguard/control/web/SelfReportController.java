@@ -2,7 +2,7 @@ package org.gridguard.control.web;
 
 import jakarta.annotation.security.PermitAll;
 
-import org.gridguard.control.ControlManagement;
+import org.gridguard.control.HealthChecks;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NotFound;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/p")
 class SelfReportController {
 
-	private final ControlManagement control;
+	private final HealthChecks checks;
 
-	SelfReportController(ControlManagement control) {
-		this.control = control;
+	SelfReportController(HealthChecks checks) {
+		this.checks = checks;
 	}
 
 	@GetMapping("/{token}")
@@ -43,7 +43,7 @@ class SelfReportController {
 			@RequestParam(required = false) @Nullable String symptoms, Model model) {
 		model.addAttribute("token", token);
 		try {
-			control.selfReport(token, slot, temperature, symptoms);
+			checks.selfReport(token, slot, temperature, symptoms);
 			model.addAttribute("saved", true);
 		}
 		catch (InvalidInput ex) {

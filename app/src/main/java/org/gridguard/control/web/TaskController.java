@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.gridguard.control.ControlManagement;
+import org.gridguard.control.Verifications;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.Outcome;
 import org.gridguard.control.ProtocolCatalogue;
@@ -43,7 +43,7 @@ class TaskController {
 
 	private final ControlQueries queries;
 
-	private final ControlManagement control;
+	private final Verifications verifications;
 
 	private final ProtocolCatalogue catalogue;
 
@@ -55,11 +55,11 @@ class TaskController {
 
 	private final org.gridguard.platform.AuditLog audit;
 
-	TaskController(ControlQueries queries, ControlManagement control, ProtocolCatalogue catalogue,
+	TaskController(ControlQueries queries, Verifications verifications, ProtocolCatalogue catalogue,
 			PersonManagement persons, RegionManagement regions, Clock clock, org.gridguard.platform.AuditLog audit) {
 		this.audit = audit;
 		this.queries = queries;
-		this.control = control;
+		this.verifications = verifications;
 		this.catalogue = catalogue;
 		this.persons = persons;
 		this.regions = regions;
@@ -112,7 +112,7 @@ class TaskController {
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
 		PageActions.attempt(flash, () -> {
-			control.accept(id, who);
+			verifications.accept(id, who);
 		});
 		return "redirect:/control/tasks/" + id;
 	}
@@ -124,7 +124,7 @@ class TaskController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate lastExposure,
 			@RequestParam(required = false) @Nullable String note, Jurisdiction who, RedirectAttributes flash) {
 		try {
-			RiskPerson risk = control.complete(id, new Verification(outcome, phoneConfirmed, protocolId, lastExposure, note),
+			RiskPerson risk = verifications.complete(id, new Verification(outcome, phoneConfirmed, protocolId, lastExposure, note),
 					who);
 			flash.addFlashAttribute("message", "control.task.done." + outcome);
 			return "redirect:/control/tasks?done=" + risk.id();
