@@ -123,8 +123,8 @@ public class AccountManagement {
 	public PageResult<Account> search(Jurisdiction who, @Nullable String text, @Nullable Role role, Paging paging) {
 		var where = new StringBuilder(" WHERE region_code LIKE ?");
 		var params = new ArrayList<Object>();
-		params.add(who.role() == Role.CITY_ADMIN ? "%" : who.regionCode() + "%");
-		if (who.role() != Role.CITY_ADMIN) {
+		params.add(who.isCityAdmin() ? "%" : who.regionCode() + "%");
+		if (!who.isCityAdmin()) {
 			where.append(" AND role IN ('VILLAGE_OFFICER', 'GRID_WORKER')");
 		}
 		if (text != null && !text.isBlank()) {
@@ -286,7 +286,7 @@ public class AccountManagement {
 	/** Issues a token for an account; the secret is returned once and only its hash is kept. */
 	public ApiToken.Issued issueToken(long userId, String name, @Nullable Integer validDays, Jurisdiction who) {
 		Account account = get(userId, who);
-		if (who.role() != Role.CITY_ADMIN) {
+		if (!who.isCityAdmin()) {
 			throw new NotFound("account " + userId);
 		}
 		String cleanName = name == null ? "" : name.strip();
@@ -395,16 +395,7 @@ public class AccountManagement {
 	}
 
 	static boolean mayAdminister(Jurisdiction who, Role role, String regionCode) {
-		switch (who.role()) {
-			case CITY_ADMIN:
-				return true;
-			case TOWN_OFFICER:
-				return (role == Role.VILLAGE_OFFICER || role == Role.GRID_WORKER) && regionCode.startsWith(who.regionCode());
-			case VILLAGE_OFFICER:
-				return role == Role.GRID_WORKER && regionCode.startsWith(who.regionCode());
-			default:
-				return false;
-		}
+		return who.administersAccount(role, regionCode);
 	}
 
 	static byte[] sha256(String secret) {

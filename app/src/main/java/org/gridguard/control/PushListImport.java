@@ -159,7 +159,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 	 */
 	public long upload(@Nullable String filename, byte[] content, @Nullable String categoryText, @Nullable String source,
 			Jurisdiction who) {
-		if (who.role() != Role.CITY_ADMIN && who.role() != Role.TOWN_OFFICER && who.role() != Role.EPIDEMIOLOGIST) {
+		if (!who.mayImportLists()) {
 			throw new NotFound("push lists");
 		}
 		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();

@@ -174,10 +174,7 @@ public class PersonManagement {
 
 	/** Whether a person lies inside a jurisdiction. */
 	public boolean visible(Person person, Jurisdiction who) {
-		if (person.regionCode() == null || !person.regionCode().startsWith(Region.CITY_CODE)) {
-			return who.isCityWide();
-		}
-		return who.covers(person.regionCode());
+		return who.seesPersonLivingAt(person.regionCode());
 	}
 
 	/** The full identity number and phone of a person, for a detail page inside the jurisdiction; audited. */

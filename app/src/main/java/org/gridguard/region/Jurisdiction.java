@@ -57,4 +57,78 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return role == other;
 	}
 
+	// ---- what each role may do: the one place where role and region decide (ask here, do not branch on roles)
+
+	/** The city command: city-wide rules (protocols, status rules, loop settings), API tokens, every account. */
+	public boolean isCityAdmin() {
+		return role == Role.CITY_ADMIN;
+	}
+
+	/** Case investigations, tracing queries and classification: 疾控 and the city command. */
+	public boolean mayInvestigate() {
+		return role == Role.EPIDEMIOLOGIST || role == Role.CITY_ADMIN;
+	}
+
+	/** Pushed lists (协查/推送名单) are brought in by the city command, the towns and 疾控. */
+	public boolean mayImportLists() {
+		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER || role == Role.EPIDEMIOLOGIST;
+	}
+
+	/** Venues are registered by the city command, towns and sector departments. */
+	public boolean mayRegisterVenues() {
+		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER || role == Role.DEPARTMENT;
+	}
+
+	/** Whether the role is bound to a sector (departments): it sees the sector's subjects inside its region. */
+	public boolean isSectorBound() {
+		return role == Role.DEPARTMENT;
+	}
+
+	/**
+	 * Whether anyone's status colour may be asked (entry checks at venues, sites and departments, and city-wide roles);
+	 * other roles ask only about the persons they see.
+	 */
+	public boolean mayAskAnyonesStatus() {
+		return isCityWide() || role == Role.VENUE_MANAGER || role == Role.DEPARTMENT || role == Role.SITE_STAFF;
+	}
+
+	/**
+	 * Whether the reasons behind a colour (isolation, test results, symptoms: health data) may be read. Roles that see
+	 * no residents get the colour and whether to admit, never why.
+	 */
+	public boolean seesHealthReasons() {
+		return role.seesResidents();
+	}
+
+	/**
+	 * Whether a person living at {@code residence} (a grid, or a village/town while unplaced; {@code null} or a code
+	 * outside the city for persons living elsewhere) is visible: inside the city by region, outside only city-wide.
+	 */
+	public boolean seesPersonLivingAt(@Nullable String residence) {
+		if (residence == null || !residence.startsWith(Region.CITY_CODE)) {
+			return isCityWide();
+		}
+		return covers(residence);
+	}
+
+	/** Whether an account of {@code accountRole} bound at {@code accountRegion} may be created or changed. */
+	public boolean administersAccount(Role accountRole, String accountRegion) {
+		return switch (role) {
+			case CITY_ADMIN -> true;
+			case TOWN_OFFICER -> (accountRole == Role.VILLAGE_OFFICER || accountRole == Role.GRID_WORKER)
+					&& within(accountRegion);
+			case VILLAGE_OFFICER -> accountRole == Role.GRID_WORKER && within(accountRegion);
+			default -> false;
+		};
+	}
+
+	/** The roles of the accounts this one may create. */
+	public java.util.List<Role> accountRoles() {
+		return switch (role) {
+			case CITY_ADMIN -> java.util.List.of(Role.values());
+			case TOWN_OFFICER -> java.util.List.of(Role.VILLAGE_OFFICER, Role.GRID_WORKER);
+			default -> java.util.List.of(Role.GRID_WORKER);
+		};
+	}
+
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
-import org.gridguard.region.Role;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
 import org.gridguard.shared.Sector;
@@ -146,7 +145,7 @@ public class ResponsibilityManagement {
 	public PageResult<Assignment> answeredFor(PartyFilter filter, Jurisdiction who, Paging paging) {
 		var where = new StringBuilder(" WHERE active");
 		var params = new ArrayList<Object>();
-		if (who.role() == Role.DEPARTMENT) {
+		if (who.isSectorBound()) {
 			where.append(" AND sector = ? AND territory_code LIKE ?");
 			params.add(who.sector());
 			params.add(who.regionCode() + "%");

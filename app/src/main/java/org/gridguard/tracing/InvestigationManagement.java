@@ -26,7 +26,6 @@ import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
-import org.gridguard.region.Role;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
 import org.gridguard.testing.PositiveResultRecorded;
@@ -424,7 +423,7 @@ public class InvestigationManagement {
 	}
 
 	private Investigation getOpen(long id, Jurisdiction who) {
-		if (who.role() != Role.EPIDEMIOLOGIST && who.role() != Role.CITY_ADMIN) {
+		if (!who.mayInvestigate()) {
 			throw new NotFound("investigation " + id);
 		}
 		Investigation investigation = get(id, who);

@@ -20,16 +20,16 @@ final class VenueAccess {
 	static boolean sees(Jurisdiction who, long venueId, String regionCode, Sector sector) {
 		return switch (who.role()) {
 			case VENUE_MANAGER -> who.venueId() != null && who.venueId() == venueId;
-			case DEPARTMENT -> sector.name().equals(who.sector()) && regionCode.startsWith(who.regionCode());
+			case DEPARTMENT -> sector.name().equals(who.sector()) && who.within(regionCode);
 			case SITE_STAFF -> false;
-			default -> regionCode.startsWith(who.regionCode());
+			default -> who.within(regionCode);
 		};
 	}
 
 	static boolean runs(Jurisdiction who, long venueId, String regionCode, Sector sector) {
 		return switch (who.role()) {
 			case CITY_ADMIN -> true;
-			case TOWN_OFFICER -> regionCode.startsWith(who.regionCode());
+			case TOWN_OFFICER -> who.within(regionCode);
 			case DEPARTMENT, VENUE_MANAGER -> sees(who, venueId, regionCode, sector);
 			default -> false;
 		};
@@ -38,8 +38,8 @@ final class VenueAccess {
 	static boolean registers(Jurisdiction who, String regionCode, Sector sector) {
 		return switch (who.role()) {
 			case CITY_ADMIN -> true;
-			case TOWN_OFFICER -> regionCode.startsWith(who.regionCode());
-			case DEPARTMENT -> sector.name().equals(who.sector()) && regionCode.startsWith(who.regionCode());
+			case TOWN_OFFICER -> who.within(regionCode);
+			case DEPARTMENT -> sector.name().equals(who.sector()) && who.within(regionCode);
 			default -> false;
 		};
 	}

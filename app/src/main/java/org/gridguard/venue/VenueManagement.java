@@ -219,7 +219,7 @@ public class VenueManagement {
 
 	/** Whether the caller may register venues at all. */
 	public boolean mayRegister(Jurisdiction who) {
-		return who.role() == Role.CITY_ADMIN || who.role() == Role.TOWN_OFFICER || who.role() == Role.DEPARTMENT;
+		return who.mayRegisterVenues();
 	}
 
 	/** Venues the caller sees, filtered, in region and name order. */

@@ -1,7 +1,6 @@
 package org.gridguard.account.web;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 
 import org.gridguard.account.Account;
@@ -51,9 +50,7 @@ class AccountController {
 
 	@ModelAttribute("roles")
 	List<Role> roles(Jurisdiction who) {
-		return who.role() == Role.CITY_ADMIN ? Arrays.asList(Role.values())
-				: who.role() == Role.TOWN_OFFICER ? List.of(Role.VILLAGE_OFFICER, Role.GRID_WORKER)
-						: List.of(Role.GRID_WORKER);
+		return who.accountRoles();
 	}
 
 	@ModelAttribute("sectors")
@@ -107,7 +104,7 @@ class AccountController {
 		model.addAttribute("locked", account.lockedAt(clock.instant()));
 		model.addAttribute("regionName", regions.fullName(account.regionCode()));
 		model.addAttribute("tokens", accounts.tokens(id, who));
-		model.addAttribute("mayIssueTokens", who.role() == Role.CITY_ADMIN);
+		model.addAttribute("mayIssueTokens", who.isCityAdmin());
 		return "account/show";
 	}
 

@@ -53,7 +53,7 @@ class ProtocolController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String edit, Jurisdiction who, Model model) {
-		model.addAttribute("canEdit", who.role() == org.gridguard.region.Role.CITY_ADMIN);
+		model.addAttribute("canEdit", who.isCityAdmin());
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("protocols", catalogue.protocols());
 		model.addAttribute("categories", catalogue.categories());

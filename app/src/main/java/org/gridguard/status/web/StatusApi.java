@@ -14,7 +14,6 @@ import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.region.Jurisdiction;
-import org.gridguard.region.Role;
 import org.gridguard.status.PersonStatus;
 import org.gridguard.status.StatusManagement;
 import org.jspecify.annotations.Nullable;
@@ -74,8 +73,7 @@ class StatusApi {
 	}
 
 	static boolean mayAskAboutAnyone(Jurisdiction who) {
-		return who.isCityWide() || who.role() == Role.VENUE_MANAGER || who.role() == Role.DEPARTMENT
-				|| who.role() == Role.SITE_STAFF;
+		return who.mayAskAnyonesStatus();
 	}
 
 	record StatusView(String status, List<String> reasons, @Nullable Instant since) {

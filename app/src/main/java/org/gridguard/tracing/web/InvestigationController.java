@@ -15,7 +15,6 @@ import org.gridguard.platform.Messages;
 import org.gridguard.platform.NavItem;
 import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
-import org.gridguard.region.Role;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
 import org.gridguard.tracing.Candidate;
@@ -207,7 +206,7 @@ class InvestigationController {
 	}
 
 	private static boolean mayWork(Jurisdiction who) {
-		return who.role() == Role.EPIDEMIOLOGIST || who.role() == Role.CITY_ADMIN;
+		return who.mayInvestigate();
 	}
 
 }

@@ -96,7 +96,7 @@ class VenueController {
 		model.addAttribute("closure", closure);
 		model.addAttribute("places", places(result.items()));
 		model.addAttribute("mayRegister", venues.mayRegister(who));
-		model.addAttribute("cityAdmin", who.role() == Role.CITY_ADMIN);
+		model.addAttribute("cityAdmin", who.isCityAdmin());
 		model.addAttribute("base", UriComponentsBuilder.fromPath("/venues")
 			.queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("category", Optional.ofNullable(category).filter(s -> !s.isBlank()))
@@ -141,7 +141,7 @@ class VenueController {
 		model.addAttribute("codes", venues.codes(id));
 		model.addAttribute("today", venues.todayCounts(id));
 		model.addAttribute("natDays", properties.natDaysOf(venue.category()));
-		model.addAttribute("cityAdmin", who.role() == Role.CITY_ADMIN);
+		model.addAttribute("cityAdmin", who.isCityAdmin());
 		return "venue/show";
 	}
 

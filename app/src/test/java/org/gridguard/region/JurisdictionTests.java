@@ -1,0 +1,61 @@
+package org.gridguard.region;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role-and-region policy, written once: who sees a person, who may ask whose colour and why, who administers
+ * which account.
+ */
+class JurisdictionTests {
+
+	private static final String TOWN = "330784001";
+
+	private static final String GRID = "330784001001001";
+
+	private static final String OTHER_TOWN_GRID = "330784002001001";
+
+	private static Jurisdiction as(Role role, String region) {
+		return new Jurisdiction(role.name().toLowerCase(), role, region, role == Role.DEPARTMENT ? "COMMERCE" : null,
+				role == Role.VENUE_MANAGER ? 1L : null, null);
+	}
+
+	@Test
+	void officersSeePersonsLivingInTheirAreaAndOnlyCityWideRolesSeeThoseLivingElsewhere() {
+		Jurisdiction town = as(Role.TOWN_OFFICER, TOWN);
+		assertThat(town.seesPersonLivingAt(GRID)).isTrue();
+		assertThat(town.seesPersonLivingAt(TOWN)).isTrue();
+		assertThat(town.seesPersonLivingAt(OTHER_TOWN_GRID)).isFalse();
+		assertThat(town.seesPersonLivingAt(null)).isFalse();
+		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).seesPersonLivingAt(null)).isTrue();
+		assertThat(as(Role.CITY_ADMIN, Region.CITY_CODE).seesPersonLivingAt("110101")).isTrue();
+	}
+
+	@Test
+	void rolesWithoutResidentsSeeNoPersonEvenInsideTheirRegion() {
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).seesPersonLivingAt(GRID)).isFalse();
+		assertThat(as(Role.VENUE_MANAGER, TOWN).seesPersonLivingAt(GRID)).isFalse();
+	}
+
+	@Test
+	void venueDesksAskAnyonesColourButNeverReadTheHealthReasons() {
+		Jurisdiction venue = as(Role.VENUE_MANAGER, TOWN);
+		assertThat(venue.mayAskAnyonesStatus()).isTrue();
+		assertThat(venue.seesHealthReasons()).isFalse();
+		Jurisdiction grid = as(Role.GRID_WORKER, GRID);
+		assertThat(grid.mayAskAnyonesStatus()).isFalse();
+		assertThat(grid.seesHealthReasons()).isTrue();
+	}
+
+	@Test
+	void townOfficersAdministerVillageAndGridAccountsOfTheirTownOnly() {
+		Jurisdiction town = as(Role.TOWN_OFFICER, TOWN);
+		assertThat(town.administersAccount(Role.GRID_WORKER, GRID)).isTrue();
+		assertThat(town.administersAccount(Role.GRID_WORKER, OTHER_TOWN_GRID)).isFalse();
+		assertThat(town.administersAccount(Role.TOWN_OFFICER, TOWN)).isFalse();
+		assertThat(as(Role.GRID_WORKER, GRID).administersAccount(Role.GRID_WORKER, GRID)).isFalse();
+		assertThat(as(Role.CITY_ADMIN, Region.CITY_CODE).administersAccount(Role.CITY_ADMIN, Region.CITY_CODE)).isTrue();
+	}
+
+}
