@@ -127,11 +127,14 @@ public class TracingIndex implements DisposableBean {
 
 	/**
 	 * Contacts of index persons (API.md semantics): presences of the index persons starting in {@code [from, to)},
-	 * tolerance and minimum overlap in seconds; one row per (index, contact) pair, its earliest co-presence.
+	 * tolerance and minimum overlap in seconds; one row per (index, contact) pair, its earliest co-presence. Reads its
+	 * writes: every check-in acknowledged before the call is seen (the feed appends before acknowledging, and the
+	 * query publishes what is appended before it looks).
 	 */
 	public long contacts(long[] indexPersons, Instant from, Instant to, int toleranceSeconds, int minOverlapSeconds,
 			Sink sink) {
 		awaitReady();
+		index.flush();
 		ContactQuery query = new ContactQuery(seconds(from), Math.max(seconds(from), seconds(to)), toleranceSeconds,
 				minOverlapSeconds);
 		int[] persons = new int[indexPersons.length];
@@ -155,6 +158,7 @@ public class TracingIndex implements DisposableBean {
 	 */
 	public long secondDegree(long indexPerson, Instant from, Instant to, Sink sink) {
 		awaitReady();
+		index.flush();
 		ContactQuery query = new ContactQuery(seconds(from), Math.max(seconds(from), seconds(to)), 0, 0);
 		return index.secondDegree((int) indexPerson, query, Integer.MAX_VALUE,
 				(index, contact, venue, start, end) -> sink.accept(index, contact, venue, instant(start), instant(end)));

@@ -109,6 +109,24 @@ class TracingIntegrationTests {
 	}
 
 	@Test
+	void aQuerySeesEveryCheckInAcknowledgedBeforeItBegan() {
+		Instant t0 = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+		// several rounds, each asking at once after the acknowledgement: none may miss the contact just stored
+		for (int round = 0; round < 5; round++) {
+			Venue venue = venue("读写一致测试店" + round);
+			String a = TestIds.visitor();
+			String b = TestIds.visitor();
+			Instant at = t0.plusSeconds(round * 60L);
+			checkIn(venue, a, at, at.plusSeconds(1800));
+			checkIn(venue, b, at.plusSeconds(300), at.plusSeconds(900));
+			JsonNode found = query(a, at.minusSeconds(1), at.plusSeconds(1), 0, 0);
+			assertThat(found.get("contacts").valueStream().map(r -> r.get("contactIdNumber").asString()).toList())
+				.as("round %d", round)
+				.containsExactly(b);
+		}
+	}
+
+	@Test
 	void badQueriesAreRefusedNamingTheFieldAndOnlyEpidemiologistsMayAsk() {
 		HttpResponse<String> bad = TestHttp.anonymous(port).api("POST", "/api/v1/tracing/queries",
 				"{\"idNumbers\":[\"123\"],\"from\":\"yesterday\",\"to\":\"2022-01-05T00:00:00+08:00\",\"toleranceMinutes\":-1}",
