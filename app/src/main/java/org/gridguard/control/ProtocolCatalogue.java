@@ -53,7 +53,7 @@ public class ProtocolCatalogue {
 	}
 
 	/** The JSON form of a stage, as stored. */
-	record StageJson(String kind, int days, List<Integer> natDays) {
+	record StageJson(String kind, int days, List<Integer> natDays, @Nullable List<String> alternatives) {
 	}
 
 	@Transactional(readOnly = true)
@@ -85,7 +85,8 @@ public class ProtocolCatalogue {
 		jdbc.sql("SELECT * FROM control_category")
 			.query((rs, i) -> new CategoryRule(Category.valueOf(rs.getString("category")), rs.getString("protocol_id"),
 					rs.getDouble("ack_hours"), rs.getDouble("verify_hours"),
-					rs.getString("pending_fact") == null ? null : FactKind.valueOf(rs.getString("pending_fact"))))
+					rs.getString("pending_fact") == null ? null : FactKind.valueOf(rs.getString("pending_fact")),
+					rs.getInt("strictness")))
 			.list()
 			.forEach(r -> rules.put(r.category(), r));
 		return rules;
@@ -99,9 +100,12 @@ public class ProtocolCatalogue {
 		return rule;
 	}
 
-	/** Changes what a category means; hours must be positive and the protocol must exist. */
+	/**
+	 * Changes what a category means; hours must be positive, the protocol must exist and the strictness rank lie in
+	 * 0..1000.
+	 */
 	public void changeCategory(Category category, String protocolId, double ackHours, double verifyHours,
-			@Nullable FactKind pendingFact, String by) {
+			@Nullable FactKind pendingFact, int strictness, String by) {
 		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
 		if (protocol(protocolId).isEmpty()) {
 			problems.add(messages.problem("protocolId", "control.protocol.unknown"));
@@ -112,22 +116,26 @@ public class ProtocolCatalogue {
 		if (!(verifyHours > 0 && verifyHours <= 720)) {
 			problems.add(messages.problem("verifyHours", "control.sla.hours"));
 		}
+		if (strictness < 0 || strictness > 1000) {
+			problems.add(messages.problem("strictness", "control.strictness.range"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		jdbc.sql("""
 				UPDATE control_category SET protocol_id = ?, ack_hours = ?, verify_hours = ?, pending_fact = ?,
-					updated_at = ?, updated_by = ? WHERE category = ?""")
-			.params(protocolId, ackHours, verifyHours, pendingFact == null ? null : pendingFact.name(),
+					strictness = ?, updated_at = ?, updated_by = ? WHERE category = ?""")
+			.params(protocolId, ackHours, verifyHours, pendingFact == null ? null : pendingFact.name(), strictness,
 					Timestamp.from(clock.instant()), by, category.name())
 			.update();
 		audit.record("CONTROL_CATEGORY_CHANGE", "control_category", category.name(),
-				protocolId + " ack " + ackHours + "h verify " + verifyHours + "h");
+				protocolId + " ack " + ackHours + "h verify " + verifyHours + "h strictness " + strictness);
 	}
 
 	/**
 	 * Creates or replaces a protocol from its stages written as {@code KIND:days:natDay,natDay;KIND:days:…}, e.g.
-	 * {@code CENTRAL_ISOLATION:7:1,2,3,5,7;HOME_HEALTH_MONITORING:3:3}.
+	 * {@code CENTRAL_ISOLATION/HOME_ISOLATION:7:1,2,3,5,7;HOME_HEALTH_MONITORING:3:3} (the first stage may name
+	 * alternative measures after a slash: the verifying worker chooses among them).
 	 */
 	public Protocol saveProtocol(String id, String name, @Nullable String basis, Protocol.StartRule start,
 			String stagesText, String releaseRule, @Nullable String escalateTo, String by) {
@@ -156,7 +164,8 @@ public class ProtocolCatalogue {
 			throw new InvalidInput(problems);
 		}
 		String stagesJson = json.writeValueAsString(stages.stream()
-			.map(s -> new StageJson(s.kind().name(), s.days(), s.natDays()))
+			.map(s -> new StageJson(s.kind().name(), s.days(), s.natDays(),
+					s.alternatives().isEmpty() ? null : s.alternatives().stream().map(Enum::name).toList()))
 			.toList());
 		jdbc.sql("""
 				INSERT INTO control_protocol (id, name, basis, start_rule, stages, release_rule, escalate_to, updated_at, updated_by)
@@ -175,7 +184,7 @@ public class ProtocolCatalogue {
 	public static String stagesText(Protocol protocol) {
 		return String.join(";", protocol.stages()
 			.stream()
-			.map(s -> s.kind() + ":" + s.days() + ":"
+			.map(s -> s.kind() + String.join("", s.alternatives().stream().map(a -> "/" + a).toList()) + ":" + s.days() + ":"
 					+ String.join(",", s.natDays().stream().map(String::valueOf).toList()))
 			.toList());
 	}
@@ -190,12 +199,18 @@ public class ProtocolCatalogue {
 			if (fields.length < 2 || fields.length > 3) {
 				throw new IllegalArgumentException("'" + part.strip() + "'");
 			}
-			MeasureKind kind;
-			try {
-				kind = MeasureKind.valueOf(fields[0].strip());
+			var measures = new ArrayList<MeasureKind>();
+			for (String name : fields[0].split("/")) {
+				try {
+					measures.add(MeasureKind.valueOf(name.strip()));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("'" + name.strip() + "'");
+				}
 			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("'" + fields[0].strip() + "'");
+			MeasureKind kind = measures.get(0);
+			if (measures.size() > 1 && !stages.isEmpty()) {
+				throw new IllegalArgumentException("'" + fields[0].strip() + "': only the first stage has alternatives");
 			}
 			int days;
 			try {
@@ -215,7 +230,7 @@ public class ProtocolCatalogue {
 					}
 				}
 			}
-			stages.add(new Protocol.Stage(kind, days, nat));
+			stages.add(new Protocol.Stage(kind, days, nat, measures.subList(1, measures.size())));
 		}
 		return stages;
 	}
@@ -230,7 +245,11 @@ public class ProtocolCatalogue {
 			throw new IllegalStateException("protocol " + id + " has unreadable stages", ex);
 		}
 		return new Protocol(id, name, basis, Protocol.StartRule.valueOf(start),
-				raw.stream().map(s -> new Protocol.Stage(MeasureKind.valueOf(s.kind()), s.days(), s.natDays())).toList(),
+				raw.stream()
+					.map(s -> new Protocol.Stage(MeasureKind.valueOf(s.kind()), s.days(), s.natDays(),
+							s.alternatives() == null ? List.of()
+									: s.alternatives().stream().map(MeasureKind::valueOf).toList()))
+					.toList(),
 				releaseRule, escalateTo);
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
@@ -16,6 +17,7 @@ import org.gridguard.responsibility.Subject;
 import org.gridguard.status.StatusManagement;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +52,11 @@ public class Verifications {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Verifications(JdbcClient jdbc, ProtocolCatalogue catalogue, ControlQueries queries, RiskPersonWriter writer,
 			PlanWriter plans, SelfReportLinks links, StatusManagement status, ResponsibilityManagement responsibility,
-			AuditLog audit, Messages messages, Clock clock) {
+			AuditLog audit, Messages messages, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.queries = queries;
@@ -64,32 +68,54 @@ public class Verifications {
 		this.audit = audit;
 		this.messages = messages;
 		this.clock = clock;
+		this.events = events;
 	}
 
-	/** The grid worker takes the task: the acknowledgement clock stops. */
+	/**
+	 * The grid worker takes the task: the acknowledgement clock stops. Only an open task can be taken, once: two
+	 * workers taking it at the same moment get one success and one {@link Conflict}.
+	 */
 	public VerificationTask accept(long taskId, Jurisdiction who) {
 		VerificationTask task = queries.task(taskId, who);
-		if (task.state() != VerificationTask.State.OPEN) {
-			throw InvalidInput.of("state", messages.get("control.task.notOpen"));
-		}
 		Instant now = clock.instant();
-		jdbc.sql("UPDATE control_task SET state = 'ACCEPTED', accepted_at = ?, accepted_by = ? WHERE id = ?")
+		int taken = jdbc.sql("UPDATE control_task SET state = 'ACCEPTED', accepted_at = ?, accepted_by = ? "
+				+ "WHERE id = ? AND state = 'OPEN'")
 			.params(Timestamp.from(now), who.username(), taskId)
 			.update();
+		if (taken == 0) {
+			throw new Conflict("state", messages.get("control.task.notOpen"));
+		}
 		writer.timeline(task.riskPersonId(), now, "TASK_ACCEPTED", who.username(), "control.timeline.task", taskId);
 		return queries.task(taskId, who);
 	}
 
-	/** Records the visit: the measure is applied, or the person was not found, or lives elsewhere. */
+	/**
+	 * Records the visit: the measure is applied, or the person was not found, or lives elsewhere. The task is claimed
+	 * first by one conditional update, so that a task is completed once: a second completion (or one of a task no
+	 * longer open) is a {@link Conflict} and changes nothing.
+	 */
 	public RiskPerson complete(long taskId, Verification visit, Jurisdiction who) {
 		VerificationTask task = queries.task(taskId, who);
-		if (!task.state().open() || task.kind() != VerificationTask.Kind.VERIFY) {
-			throw InvalidInput.of("state", messages.get("control.task.notOpen"));
+		Instant now = clock.instant();
+		int claimed = jdbc.sql("""
+				UPDATE control_task SET state = 'DONE', completed_at = ?, completed_by = ?, outcome = ?, found = ?,
+					phone_confirmed = ?, note = ?, accepted_at = coalesce(accepted_at, ?), accepted_by = coalesce(accepted_by, ?)
+				WHERE id = ? AND kind = 'VERIFY' AND state IN ('OPEN', 'ACCEPTED')""")
+			.params(Timestamp.from(now), who.username(), visit.outcome().name(), visit.outcome() == Outcome.CONTROLLED,
+					visit.phoneConfirmed(), visit.note() == null ? null : RiskPersonWriter.truncate(visit.note(), 500),
+					Timestamp.from(now), who.username(), taskId)
+			.update();
+		if (claimed == 0) {
+			throw new Conflict("state", messages.get("control.task.notOpen"));
 		}
 		RiskPerson person = queries.riskPerson(task.riskPersonId());
-		Instant now = clock.instant();
 		switch (visit.outcome()) {
-			case CONTROLLED -> applyMeasure(person, visit, who.username(), now);
+			case CONTROLLED -> {
+				applyMeasure(person, visit, who.username(), now);
+				if (visit.note() != null && !visit.note().isBlank()) {
+					writer.timelineNote(person.id(), now, "VISIT_NOTE", who.username(), visit.note());
+				}
+			}
 			case NOT_FOUND -> {
 				writer.setState(person.id(), RiskPerson.State.NOT_FOUND, now, who.username(), visit.note());
 				writer.timelineNote(person.id(), now, "NOT_FOUND", who.username(), visit.note());
@@ -102,14 +128,8 @@ public class Verifications {
 				writer.notifyTown(person, Notification.Severity.INFO, messages.get("control.notify.transferred"));
 			}
 		}
-		jdbc.sql("""
-				UPDATE control_task SET state = 'DONE', completed_at = ?, completed_by = ?, outcome = ?, found = ?,
-					phone_confirmed = ?, measure = ?, note = ?, accepted_at = coalesce(accepted_at, ?),
-					accepted_by = coalesce(accepted_by, ?) WHERE id = ?""")
-			.params(Timestamp.from(now), who.username(), visit.outcome().name(), visit.outcome() == Outcome.CONTROLLED,
-					visit.phoneConfirmed(), measureName(queries.riskPerson(person.id())),
-					visit.note() == null ? null : RiskPersonWriter.truncate(visit.note(), 500), Timestamp.from(now),
-					who.username(), taskId)
+		jdbc.sql("UPDATE control_task SET measure = ? WHERE id = ?")
+			.params(measureName(queries.riskPerson(person.id())), taskId)
 			.update();
 		audit.record("CONTROL_VERIFY", "risk_person", String.valueOf(person.id()), visit.outcome().name());
 		return queries.riskPerson(person.id());
@@ -119,8 +139,13 @@ public class Verifications {
 		CategoryRule rule = catalogue.category(person.category());
 		String protocolId = visit.protocolId() == null || visit.protocolId().isBlank() ? rule.protocolId()
 				: visit.protocolId();
-		Protocol protocol = catalogue.protocol(protocolId)
+		Protocol chosen = catalogue.protocol(protocolId)
 			.orElseThrow(() -> InvalidInput.of("protocolId", messages.get("control.protocol.unknown")));
+		if (visit.measure() != null && !chosen.firstMeasures().contains(visit.measure())) {
+			throw InvalidInput.of("measure", messages.get("control.measure.notAllowed", chosen.name(),
+					String.join("、", chosen.firstMeasures().stream().map(m -> messages.get("control.measure." + m)).toList())));
+		}
+		Protocol protocol = visit.measure() == null ? chosen : chosen.withFirstMeasure(visit.measure());
 		LocalDate today = LocalDate.now(clock);
 		LocalDate exposure = visit.lastExposure() != null ? visit.lastExposure() : person.lastExposure();
 		if (exposure != null && exposure.isAfter(today)) {
@@ -143,6 +168,8 @@ public class Verifications {
 				protocol.shape(), start, "#control.start." + protocol.start(), exposure == null ? "—" : exposure,
 				plans.describe(schedule), schedule.testDates(), schedule.releaseDay());
 		links.issue(person, now);
+		events.publishEvent(new MeasureApplied(person.id(), person.personId(), person.category(), protocol.id(),
+				schedule.stages().get(0).kind(), person.regionCode(), start, schedule.lastDay(), now));
 	}
 
 	private static @Nullable String measureName(RiskPerson person) {

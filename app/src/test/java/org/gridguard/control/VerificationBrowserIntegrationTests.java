@@ -57,8 +57,8 @@ class VerificationBrowserIntegrationTests {
 
 	@Test
 	void aGridWorkerVerifiesAPushedPersonOnAPhone() {
-		Person person = persons.createResident(new NewResident("手机核查", IdType.RESIDENT_ID, TestIds.resident(), null,
-				"330784001001001", "园丁社区8幢", null), Jurisdiction.system());
+		Person person = persons.createResident(new NewResident("手机核查", IdType.RESIDENT_ID, TestIds.resident(),
+				"13905791234", "330784001001001", "园丁社区8幢", null), Jurisdiction.system());
 		long id = registrations.registerAll(List.of(new Pushed(person.id(), person.name(), Category.CLOSE_CONTACT,
 				new Placement(Placement.Kind.GRID, "330784001001001", null), "test", null, null, null, Instant.now())),
 				"test").riskPersonIds()[0];
@@ -70,15 +70,27 @@ class VerificationBrowserIntegrationTests {
 		tap(card);
 
 		assertThat(browser.findElement(By.id("task-person")).getText()).isEqualTo("手机核查");
+		assertThat(browser.findElement(By.id("task-phone")).getText()).contains("139****1234").doesNotContain("13905791234");
+		tap(browser.findElement(By.id("reveal-phone")));
+		var call = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.id("phone-link")));
+		assertThat(call.getAttribute("href")).isEqualTo("tel:13905791234");
 		tap(browser.findElement(By.id("accept-task")));
+		assertThat(browser.findElement(By.id("phoneConfirmed")).isSelected()).as("the worker confirms, not the page")
+			.isFalse();
 		tap(browser.findElement(By.cssSelector("label[for=outcome-controlled]")));
+		tap(browser.findElement(By.cssSelector("label[for=measure-HOME_ISOLATION]")));
+		browser.findElement(By.id("note")).sendKeys("行动不便，居家隔离");
 		tap(browser.findElement(By.id("complete-button")));
 
 		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已落实管控措施");
 		RiskPerson controlled = queries.riskPerson(id);
 		assertThat(controlled.state()).isEqualTo(RiskPerson.State.CONTROLLED);
-		assertThat(controlled.measure()).isEqualTo(MeasureKind.CENTRAL_ISOLATION);
-		assertThat(queries.tasksOf(id)).singleElement().satisfies(t -> assertThat(t.completedBy()).isEqualTo("grid"));
+		assertThat(controlled.measure()).isEqualTo(MeasureKind.HOME_ISOLATION);
+		assertThat(queries.tasksOf(id)).singleElement().satisfies(t -> {
+			assertThat(t.completedBy()).isEqualTo("grid");
+		});
+		assertThat(queries.timeline(id)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("行动不便，居家隔离"));
 	}
 
 	/**

@@ -3,10 +3,15 @@ package org.gridguard.control.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.gridguard.control.Category;
+import org.gridguard.control.MeasureKind;
+import org.gridguard.control.Outcome;
+import org.gridguard.control.Verification;
+import org.gridguard.control.Verifications;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.PushList;
 import org.gridguard.control.PushListImport;
@@ -15,6 +20,7 @@ import org.gridguard.control.UnmanagedDetector;
 import org.gridguard.control.VerificationTask;
 import org.gridguard.control.Violation;
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.region.Jurisdiction;
@@ -29,6 +35,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,8 +63,11 @@ class ControlApi {
 
 	private final Clock clock;
 
+	private final Verifications verifications;
+
 	ControlApi(PushListImport imports, ControlQueries queries, UnmanagedDetector detector, PersonManagement persons,
-			RegionManagement regions, Messages messages, Clock clock) {
+			RegionManagement regions, Messages messages, Clock clock, Verifications verifications) {
+		this.verifications = verifications;
 		this.imports = imports;
 		this.queries = queries;
 		this.detector = detector;
@@ -112,6 +122,62 @@ class ControlApi {
 		Instant now = clock.instant();
 		return new Page<>(result.items().stream().map(t -> TaskView.of(t, now)).toList(), result.page(), result.size(),
 				result.total());
+	}
+
+	/**
+	 * The grid worker's outcome of a verification task (API.md): {@code VERIFIED} applies the measure (one the
+	 * protocol allows; its own when none is given), {@code NOT_FOUND} sends the person to the town's second
+	 * assessment, {@code ELSEWHERE} pushes them on. 409 when the task is no longer open.
+	 */
+	@PostMapping("/tasks/{id}/verification")
+	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'GRID_WORKER')")
+	TaskView verify(@PathVariable long id, @RequestBody VerificationRequest body, Jurisdiction who) {
+		verifications.complete(id, body.toVerification(messages), who);
+		return TaskView.of(queries.task(id, who), clock.instant());
+	}
+
+	/** The body of {@code POST /api/v1/tasks/{id}/verification}. */
+	record VerificationRequest(@Nullable String outcome, @Nullable String measure, @Nullable String note,
+			@Nullable Boolean phoneConfirmed, @Nullable String lastExposure, @Nullable String protocolId) {
+
+		Verification toVerification(Messages messages) {
+			var problems = new java.util.ArrayList<FieldProblem>();
+			Outcome parsed = switch (outcome == null ? "" : outcome.strip()) {
+				case "VERIFIED", "CONTROLLED" -> Outcome.CONTROLLED;
+				case "NOT_FOUND" -> Outcome.NOT_FOUND;
+				case "ELSEWHERE", "OUT_OF_AREA" -> Outcome.OUT_OF_AREA;
+				default -> null;
+			};
+			if (parsed == null) {
+				problems.add(messages.problem("outcome", "control.api.outcome"));
+			}
+			MeasureKind kind = null;
+			if (measure != null && !measure.isBlank()) {
+				try {
+					kind = MeasureKind.valueOf(measure.strip());
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(messages.problem("measure", "control.api.measure"));
+				}
+			}
+			LocalDate exposure = null;
+			if (lastExposure != null && !lastExposure.isBlank()) {
+				try {
+					exposure = LocalDate.parse(lastExposure.strip());
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					problems.add(messages.problem("lastExposure", "control.api.lastExposure"));
+				}
+			}
+			if (note != null && note.length() > 500) {
+				problems.add(messages.problem("note", "control.api.note"));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
+			return new Verification(parsed, Boolean.TRUE.equals(phoneConfirmed), protocolId, exposure, note, kind);
+		}
+
 	}
 
 	@GetMapping("/unmanaged")

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.gridguard.control.Verifications;
 import org.gridguard.control.ControlQueries;
+import org.gridguard.control.MeasureKind;
 import org.gridguard.control.Outcome;
 import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.RiskPerson;
@@ -102,8 +103,10 @@ class TaskController {
 		audit.record("RISK_PERSON_VIEW", "person", String.valueOf(risk.personId()), "task " + id);
 		model.addAttribute("task", task);
 		model.addAttribute("row", RiskPersonRow.of(List.of(risk), persons, regions).get(0));
+		String defaultProtocol = catalogue.category(risk.category()).protocolId();
 		model.addAttribute("protocols", catalogue.protocols());
-		model.addAttribute("defaultProtocol", catalogue.category(risk.category()).protocolId());
+		model.addAttribute("defaultProtocol", defaultProtocol);
+		model.addAttribute("measures", catalogue.protocol(defaultProtocol).map(p -> p.firstMeasures()).orElse(List.of()));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "control/task";
@@ -117,15 +120,27 @@ class TaskController {
 		return "redirect:/control/tasks/" + id;
 	}
 
+	/** The person's phone in full as a tap-to-call link, for the worker about to call; every reveal is audited. */
+	@PostMapping("/{id}/phone")
+	String phone(@PathVariable long id, Jurisdiction who, Model model) {
+		VerificationTask task = queries.task(id, who);
+		RiskPerson risk = queries.riskPerson(task.riskPersonId(), who);
+		String phone = persons.phoneOf(risk.personId()).orElse(null);
+		audit.record("PERSON_PHONE_REVEAL", "person", String.valueOf(risk.personId()), "task " + id);
+		model.addAttribute("phone", phone);
+		return "control/task :: phone";
+	}
+
 	@PostMapping("/{id}/complete")
 	String complete(@PathVariable long id, @RequestParam Outcome outcome,
 			@RequestParam(defaultValue = "false") boolean phoneConfirmed,
 			@RequestParam(required = false) @Nullable String protocolId,
+			@RequestParam(required = false) @Nullable MeasureKind measure,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate lastExposure,
 			@RequestParam(required = false) @Nullable String note, Jurisdiction who, RedirectAttributes flash) {
 		try {
-			RiskPerson risk = verifications.complete(id, new Verification(outcome, phoneConfirmed, protocolId, lastExposure, note),
-					who);
+			RiskPerson risk = verifications.complete(id,
+					new Verification(outcome, phoneConfirmed, protocolId, lastExposure, note, measure), who);
 			flash.addFlashAttribute("message", "control.task.done." + outcome);
 			return "redirect:/control/tasks?done=" + risk.id();
 		}

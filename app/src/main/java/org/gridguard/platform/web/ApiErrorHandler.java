@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.gridguard.platform.Conflict;
 import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
@@ -24,7 +25,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * Error bodies of the JSON API: 422 with {@code {"errors":[{"field","message"}]}} for invalid input, 404 with the
- * same shape for things that do not exist (or are outside the caller's jurisdiction).
+ * same shape for things that do not exist (or are outside the caller's jurisdiction), 409 for a state that has moved
+ * on (a task no longer open).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +41,11 @@ class ApiErrorHandler {
 	@ExceptionHandler(InvalidInput.class)
 	ResponseEntity<Map<String, List<FieldProblem>>> invalid(InvalidInput ex) {
 		return unprocessable(ex.problems());
+	}
+
+	@ExceptionHandler(Conflict.class)
+	ResponseEntity<Map<String, List<FieldProblem>>> conflict(Conflict ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("errors", ex.problems()));
 	}
 
 	@ExceptionHandler(BindException.class)
