@@ -135,6 +135,30 @@ public class ControlQueries {
 		return result;
 	}
 
+	/** The active risk person of each of these persons, if any, keyed by person id. */
+	public Map<Long, RiskPerson> activeRiskPersons(Collection<Long> personIds) {
+		var result = new HashMap<Long, RiskPerson>();
+		if (personIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT * FROM control_risk_person WHERE state IN ('PENDING', 'CONTROLLED', 'READY_FOR_RELEASE') "
+				+ "AND person_id IN (:ids)")
+			.param("ids", personIds)
+			.query(RISK_PERSON)
+			.list()
+			.forEach(r -> result.put(r.personId(), r));
+		return result;
+	}
+
+	/** Whether a verification task of this risk person is still open. */
+	boolean hasOpenVerification(long riskPersonId) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM control_task WHERE risk_person_id = ? AND kind = 'VERIFY' "
+				+ "AND state IN ('OPEN', 'ACCEPTED'))")
+			.param(riskPersonId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Counts of risk persons by state inside a jurisdiction. */
 	public Map<RiskPerson.State, Long> countsByState(Jurisdiction who) {
 		var counts = new EnumMap<RiskPerson.State, Long>(RiskPerson.State.class);

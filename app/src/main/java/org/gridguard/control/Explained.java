@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Explanations stored as a message key and arguments, shown in the reader's language. Arguments are kept as text;
- * one beginning with {@code #} is a message key itself (a category, a measure …) and is translated too.
+ * one beginning with {@code #} is a message key itself (a category, a measure …) and is translated too, with its own
+ * arguments after {@code |} when it has some ({@code #control.cause.push|省协查 2022-01-05}).
  */
 final class Explained {
 
@@ -31,6 +32,15 @@ final class Explained {
 		return JSON.writeValueAsString(text);
 	}
 
+	/** A message key with arguments, as one argument of another explanation. */
+	static String nested(String key, Object... args) {
+		var text = new StringBuilder("#").append(key);
+		for (Object a : args) {
+			text.append('|').append(a == null ? "" : String.valueOf(a).replace('|', '/'));
+		}
+		return text.toString();
+	}
+
 	/** The explanation in the current language. */
 	static @Nullable String render(@Nullable String key, @Nullable String args, Messages messages) {
 		if (key == null) {
@@ -40,7 +50,14 @@ final class Explained {
 		Object[] resolved = new Object[values.size()];
 		for (int i = 0; i < resolved.length; i++) {
 			String v = values.get(i);
-			resolved[i] = v.startsWith("#") && v.length() > 1 ? messages.get(v.substring(1)) : v;
+			if (v.startsWith("#") && v.length() > 1) {
+				String[] parts = v.substring(1).split("\\|", -1);
+				resolved[i] = parts.length == 1 ? messages.get(parts[0])
+						: messages.get(parts[0], (Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length));
+			}
+			else {
+				resolved[i] = v;
+			}
 		}
 		return messages.get(key, resolved);
 	}

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.region.Jurisdiction;
@@ -41,8 +42,12 @@ public class QueueDecisions {
 
 	private final Clock clock;
 
+	private final PersonManagement persons;
+
 	QueueDecisions(JdbcClient jdbc, ProtocolCatalogue catalogue, ControlQueries queries, RiskPersonWriter writer,
-			ResponsibilityManagement responsibility, RegionManagement regions, Messages messages, Clock clock) {
+			ResponsibilityManagement responsibility, RegionManagement regions, Messages messages, Clock clock,
+			PersonManagement persons) {
+		this.persons = persons;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.queries = queries;
@@ -77,6 +82,7 @@ public class QueueDecisions {
 					now.plus(rule.verifyWithin()));
 		}
 		responsibility.moveSubject(Subject.riskPerson(riskPersonId), gridCode);
+		persons.placeNonResidents(java.util.Map.of(person.personId(), gridCode));
 		writer.timeline(riskPersonId, now, "PLACED", who.username(), "control.timeline.placed",
 				regions.fullName(person.regionCode()), regions.fullName(gridCode));
 		writer.notifyNewWork(gridCode, 1, who.username(), now);

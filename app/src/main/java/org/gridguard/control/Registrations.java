@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.Messages;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.responsibility.Assignment;
@@ -56,9 +57,15 @@ public class Registrations {
 
 	private final Clock clock;
 
+	private final PersonManagement persons;
+
+	private final Raises raises;
+
 	Registrations(JdbcClient jdbc, JdbcTemplate template, ProtocolCatalogue catalogue, ControlQueries queries,
 			StatusManagement status, ResponsibilityManagement responsibility, RegionManagement regions,
-			RiskPersonWriter writer, Messages messages, Clock clock) {
+			RiskPersonWriter writer, Messages messages, Clock clock, PersonManagement persons, Raises raises) {
+		this.raises = raises;
+		this.persons = persons;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.catalogue = catalogue;
@@ -76,10 +83,11 @@ public class Registrations {
 	}
 
 	/**
-	 * Registers pushed persons in bulk: one risk person per person (a person already under active control is not
-	 * registered twice; the repeat is noted on their timeline), a verification task with the category's SLA in the
+	 * Registers pushed persons in bulk: one risk person per person, a verification task with the category's SLA in the
 	 * grid or queue, the pending status fact, and the four parties. Persons living outside the city are marked for
-	 * transfer out.
+	 * transfer out. A person already under active control is not registered twice: a push of a stricter category
+	 * raises them ({@link Raises}), a milder or equal one changes nothing and is noted on their timeline. A person
+	 * pushed on elsewhere (推送外地) in the last 14 days comes back into the loop, with a note.
 	 */
 	public Registration registerAll(List<Pushed> pushed, String actor) {
 		if (pushed.isEmpty()) {
@@ -87,16 +95,16 @@ public class Registrations {
 		}
 		Map<Category, CategoryRule> rules = catalogue.categories();
 		Instant now = clock.instant();
-		// the same person twice in one call counts once
+		// the same person twice in one call counts once, in the stricter of the two categories
 		var first = new LinkedHashMap<Long, Pushed>();
 		for (Pushed p : pushed) {
-			first.putIfAbsent(p.personId(), p);
+			first.merge(p.personId(), p, (a, b) -> rules.get(b.category()).stricterThan(rules.get(a.category())) ? b : a);
 		}
-		Map<Long, Long> existingActive = queries.activeRiskPersonIds(first.keySet());
+		Map<Long, RiskPerson> existingActive = queries.activeRiskPersons(first.keySet());
 		Map<Long, Long> recentTransfers = recentTransfers(first.keySet(), now.minus(Duration.ofDays(14)));
 		var toCreate = new ArrayList<Pushed>();
 		for (Pushed p : first.values()) {
-			if (!existingActive.containsKey(p.personId()) && !recentTransfers.containsKey(p.personId())) {
+			if (!existingActive.containsKey(p.personId())) {
 				toCreate.add(p);
 			}
 		}
@@ -106,6 +114,7 @@ public class Registrations {
 		var facts = new ArrayList<StatusManagement.FactAssertion>();
 		var parties = new ArrayList<Assignment>();
 		var byRegion = new HashMap<String, Integer>();
+		var whereabouts = new HashMap<Long, String>();
 		int queued = 0;
 		int transferred = 0;
 		for (Pushed p : toCreate) {
@@ -133,24 +142,48 @@ public class Registrations {
 					new FourParties(p.placement().regionCode(), Sector.HEALTH, null, null, null, p.name(), null), true, now,
 					actor));
 			byRegion.merge(p.placement().regionCode(), 1, Integer::sum);
+			whereabouts.put(p.personId(), p.placement().regionCode());
 		}
+		for (Pushed p : toCreate) {
+			Long transfer = recentTransfers.get(p.personId());
+			if (transfer != null) {
+				timeline.add(new Object[] { created.get(p.personId()), Timestamp.from(now), "RETURNED", actor,
+						"control.timeline.returned", Explained.args(transfer) });
+			}
+		}
+		var raise = new ArrayList<Pushed>();
 		for (Pushed p : first.values()) {
-			Long existing = existingActive.get(p.personId());
-			if (existing != null) {
-				timeline.add(new Object[] { existing, Timestamp.from(now), "PUSHED_AGAIN", actor, "control.timeline.pushedAgain",
-						Explained.args("#control.category." + p.category(), p.source() == null ? "—" : p.source()) });
+			RiskPerson existing = existingActive.get(p.personId());
+			if (existing == null) {
+				continue;
+			}
+			CategoryRule current = rules.get(existing.category());
+			CategoryRule pushedRule = rules.get(p.category());
+			if (pushedRule.stricterThan(current)) {
+				raise.add(p);
+			}
+			else {
+				timeline.add(new Object[] { existing.id(), Timestamp.from(now), "PUSHED_AGAIN", actor,
+						"control.timeline.pushedAgain", Explained.args("#control.category." + p.category(),
+								p.source() == null ? "—" : p.source(), "#control.category." + existing.category(),
+								pushedRule.strictness(), current.strictness()) });
 			}
 		}
 		writer.timelines(timeline);
 		writer.openTasks(tasks);
+		persons.placeNonResidents(whereabouts);
 		status.assertFacts(facts);
 		responsibility.assignAll(parties, actor);
 		byRegion.forEach((region, count) -> writer.notifyNewWork(region, count, actor, now));
+		for (Pushed p : raise) {
+			raises.raise(existingActive.get(p.personId()), p.category(), p.lastExposure(), p.linkedPersonId(), p.pushedAt(),
+					new Raises.Cause(actor, "control.cause.push", p.source() == null ? "—" : p.source()));
+		}
 		long[] ids = new long[pushed.size()];
 		for (int i = 0; i < pushed.size(); i++) {
 			long personId = pushed.get(i).personId();
 			Long id = created.containsKey(personId) ? created.get(personId)
-					: existingActive.containsKey(personId) ? existingActive.get(personId) : recentTransfers.get(personId);
+					: existingActive.containsKey(personId) ? Long.valueOf(existingActive.get(personId).id()) : null;
 			ids[i] = id == null ? 0 : id;
 		}
 		int existingCount = first.size() - toCreate.size();

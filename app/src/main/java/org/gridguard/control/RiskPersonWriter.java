@@ -118,6 +118,11 @@ class RiskPersonWriter {
 		template.batchUpdate(INSERT_TIMELINE, rows);
 	}
 
+	/** A message key with arguments as one argument of a timeline entry (rendered in the reader's language). */
+	String reason(String key, Object... args) {
+		return Explained.nested(key, args);
+	}
+
 	/** A user's own words on the timeline. */
 	void timelineNote(long riskPersonId, Instant at, String kind, String actor, @Nullable String note) {
 		timeline(riskPersonId, at, kind, actor, "control.timeline.note", note == null ? "" : note);

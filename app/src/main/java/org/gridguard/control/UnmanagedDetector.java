@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 不漏一人: keeps checking, in a few set-based statements, that every active risk person has a responsible grid
- * worker, was verified and put under a measure within the SLA, has today's checks and tests on schedule, and has not
- * been scanned into a venue while isolated. Each finding is a violation that stays open until the cause goes away, and
+ * worker, was verified and put under a measure within the SLA, has a plan as strict as their category requires, has
+ * today's checks and tests on schedule, and has not been scanned into a venue while isolated; other modules add their
+ * own findings ({@link UnmanagedFindings}). Each finding is a violation that stays open until the cause goes away, and
  * escalates step by step (grid → village → town → city command) while it stays open.
  */
 @Service
@@ -97,8 +98,11 @@ public class UnmanagedDetector {
 
 	private final LoopSettingsStore settings;
 
+	private final DetectedExtras extras;
+
 	UnmanagedDetector(JdbcClient jdbc, JdbcTemplate template, RegionManagement regions, Notifications notifications,
-			Messages messages, Clock clock, LoopSettingsStore settings) {
+			Messages messages, Clock clock, LoopSettingsStore settings, DetectedExtras extras) {
+		this.extras = extras;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.regions = regions;
@@ -139,6 +143,7 @@ public class UnmanagedDetector {
 				ps.setTimestamp(7, Timestamp.from(now.minus(Duration.ofHours(24))));
 				ps.executeUpdate();
 			}
+			extras.insert(con, now);
 			int opened;
 			try (PreparedStatement ps = con.prepareStatement("""
 					INSERT INTO control_violation (risk_person_id, kind, ref, region_code, since, detail, found_at)

@@ -29,7 +29,11 @@ public record Violation(long id, long riskPersonId, Kind kind, String ref, Strin
 		/** A scheduled test is missing. */
 		TEST_OVERDUE,
 		/** Scanned into a venue while under isolation. */
-		SCANNED_WHILE_ISOLATED
+		SCANNED_WHILE_ISOLATED,
+		/** The plan is milder than the person's category requires (e.g. raised to 密接 but still on a 低风险区 plan). */
+		PLAN_MISMATCH,
+		/** To be centrally isolated, but not admitted at a site by the transfer deadline. */
+		TRANSFER_OVERDUE
 
 	}
 

@@ -35,6 +35,7 @@ import org.gridguard.shared.Paging;
 import org.gridguard.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,8 +79,11 @@ public class PersonManagement {
 
 	private final Clock clock;
 
+	private final ObjectProvider<PersonVisibility> grants;
+
 	PersonManagement(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, RegionManagement regions,
-			AuditLog audit, Messages messages, Clock clock) {
+			AuditLog audit, Messages messages, Clock clock, ObjectProvider<PersonVisibility> grants) {
+		this.grants = grants;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.cipher = cipher;
@@ -172,9 +176,23 @@ public class PersonManagement {
 		return result;
 	}
 
-	/** Whether a person lies inside a jurisdiction. */
+	/**
+	 * Whether a person is visible: they live inside the jurisdiction, or another module grants the view (e.g. a risk
+	 * person under control in the caller's grid).
+	 */
 	public boolean visible(Person person, Jurisdiction who) {
-		return who.seesPersonLivingAt(person.regionCode());
+		if (who.seesPersonLivingAt(person.regionCode())) {
+			return true;
+		}
+		if (!who.role().seesResidents()) {
+			return false;
+		}
+		for (PersonVisibility grant : grants) {
+			if (grant.grants(person.id(), who)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The full identity number and phone of a person, for a detail page inside the jurisdiction; audited. */
@@ -530,6 +548,22 @@ public class PersonManagement {
 			.query((rs, i) -> result.put(rs.getString(1), rs.getString(2)))
 			.list();
 		return result;
+	}
+
+	/**
+	 * Places persons who are not registered residents where they are now known to stay (a grid, or a village or town
+	 * queue while unplaced), so that the officers there see them; registered residents keep their grid.
+	 */
+	public void placeNonResidents(Map<Long, String> regionByPerson) {
+		if (regionByPerson.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		template.batchUpdate("UPDATE person SET region_code = ?, updated_at = ? WHERE id = ? AND NOT resident "
+				+ "AND region_code IS DISTINCT FROM ?", regionByPerson.entrySet()
+					.stream()
+					.map(e -> new Object[] { e.getValue(), now, e.getKey(), e.getValue() })
+					.toList());
 	}
 
 	/** Places a non-resident or unplaced person in a region (a grid once the address is known). */

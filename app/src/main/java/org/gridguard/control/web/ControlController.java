@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gridguard.control.Category;
+import org.gridguard.control.CategoryRule;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.PushListImport;
@@ -156,6 +157,18 @@ class ControlController {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("canAdminister", who.canAdminister(risk.regionCode()));
 		model.addAttribute("grids", who.canAdminister(risk.regionCode()) ? gridsFor(risk, who) : List.of());
+		boolean canRaise = risk.state().active() && who.mayRaiseControl(risk.regionCode());
+		model.addAttribute("canRaise", canRaise);
+		if (canRaise) {
+			var rules = catalogue.categories();
+			CategoryRule current = rules.get(risk.category());
+			model.addAttribute("raiseCategories", rules.values()
+				.stream()
+				.filter(r -> r.category() == risk.category() || r.stricterThan(current))
+				.sorted(java.util.Comparator.comparingInt(CategoryRule::strictness).reversed())
+				.map(CategoryRule::category)
+				.toList());
+		}
 		return "control/risk-person";
 	}
 

@@ -119,6 +119,16 @@ class ProtocolController {
 		return "redirect:/control/protocols#loop-settings";
 	}
 
+	/** A rank as typed; what is not a whole number is refused by the range check, which names the field. */
+	private static int rank(@Nullable String text) {
+		try {
+			return text == null ? -1 : Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
 	/** Hours as typed; what is not a number is refused by the range check, which names the field. */
 	private static double hours(@Nullable String text) {
 		try {
@@ -143,10 +153,11 @@ class ProtocolController {
 	String saveCategory(@PathVariable Category category, @RequestParam String protocolId,
 			@RequestParam(required = false) @Nullable String ackHours,
 			@RequestParam(required = false) @Nullable String verifyHours,
-			@RequestParam(required = false) @Nullable FactKind pendingFact, Jurisdiction who, RedirectAttributes flash) {
+			@RequestParam(required = false) @Nullable FactKind pendingFact,
+			@RequestParam(required = false) @Nullable String strictness, Jurisdiction who, RedirectAttributes flash) {
 		PageActions.attempt(flash, () -> {
 			catalogue.changeCategory(category, protocolId, hours(ackHours), hours(verifyHours), pendingFact,
-					who.username());
+					rank(strictness), who.username());
 			flash.addFlashAttribute("message", "control.category.saved");
 		});
 		return "redirect:/control/protocols";

@@ -2,7 +2,9 @@ package org.gridguard.control.web;
 
 import java.time.Clock;
 
+import org.gridguard.control.Category;
 import org.gridguard.control.ControlQueries;
+import org.gridguard.control.Raises;
 import org.gridguard.control.HealthChecks;
 import org.gridguard.control.QueueDecisions;
 import org.gridguard.control.Releases;
@@ -41,8 +43,11 @@ class RiskPersonActionsController {
 
 	private final Clock clock;
 
+	private final Raises raises;
+
 	RiskPersonActionsController(ControlQueries queries, QueueDecisions queue, Releases releases, HealthChecks checks,
-			SelfReportLinks links, Clock clock) {
+			SelfReportLinks links, Clock clock, Raises raises) {
+		this.raises = raises;
 		this.queries = queries;
 		this.queue = queue;
 		this.releases = releases;
@@ -56,6 +61,17 @@ class RiskPersonActionsController {
 		PageActions.attempt(flash, () -> {
 			queue.assignGrid(id, grid, who);
 			flash.addFlashAttribute("message", "control.assigned");
+		});
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	/** Raises the person's control by hand (a stricter category, red at once), with a reason: audited. */
+	@PostMapping("/risk-persons/{id}/raise")
+	String raise(@PathVariable long id, @RequestParam(required = false) @Nullable Category category,
+			@RequestParam(required = false) @Nullable String reason, Jurisdiction who, RedirectAttributes flash) {
+		PageActions.attempt(flash, () -> {
+			raises.raiseByHand(id, category, reason, who);
+			flash.addFlashAttribute("message", "control.raised");
 		});
 		return "redirect:/control/risk-persons/" + id;
 	}

@@ -57,6 +57,7 @@ class ResponsibilityController {
 		model.addAttribute("result", result);
 		model.addAttribute("sectors", Sector.values());
 		model.addAttribute("types", Subject.Type.values());
+		model.addAttribute("linkable", linkable(who));
 		var names = new java.util.HashMap<String, String>();
 		result.items().forEach(a -> names.computeIfAbsent(a.parties().territoryCode(), regions::fullName));
 		model.addAttribute("territoryNames", names);
@@ -70,6 +71,21 @@ class ResponsibilityController {
 			.build()
 			.toUriString());
 		return "responsibility/list";
+	}
+
+	/**
+	 * The subject types whose pages this reader can open: a list never links to a page that would answer 403 or 404
+	 * (departments, venue managers and site staff see no risk persons' pages).
+	 */
+	static java.util.Set<String> linkable(Jurisdiction who) {
+		var types = new java.util.HashSet<String>();
+		if (who.role().seesResidents()) {
+			types.add(Subject.Type.RISK_PERSON.name());
+		}
+		if (who.role() != org.gridguard.region.Role.SITE_STAFF) {
+			types.add(Subject.Type.VENUE.name());
+		}
+		return types;
 	}
 
 }

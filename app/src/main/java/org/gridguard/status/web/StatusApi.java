@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/status/{idNumber}}: a person's colour and why. Venue desks, departments, quarantine sites and
- * city-wide roles may ask about anyone (entry checks); officers and grid workers about persons in their jurisdiction.
- * A person GridGuard has never seen is green. Every query is audited.
+ * {@code GET /api/v1/status/{idNumber}}: a person's colour, whether to admit, and why. Venue desks, departments,
+ * quarantine sites and city-wide roles may ask about anyone (entry checks) but only roles that see residents read the
+ * reasons; officers and grid workers ask about persons in their jurisdiction. A person GridGuard has never seen is
+ * green. Every query is audited.
  */
 @RestController
 @RequestMapping("/api/v1/status")
@@ -63,20 +64,26 @@ class StatusApi {
 		audit.record("STATUS_QUERY", "person", person == null ? parsed.document().masked() : String.valueOf(person.id()),
 				null);
 		if (person == null) {
-			return new StatusView("GREEN", List.of(), null);
+			return new StatusView("GREEN", List.of(), null, true);
 		}
 		if (!mayAskAboutAnyone(who) && !persons.visible(person, who)) {
 			throw new NotFound("person");
 		}
 		PersonStatus current = status.current(person.id());
-		return new StatusView(current.colour().name(), current.reasons(), current.since());
+		// the reasons are health data: a venue desk learns the colour and whether to admit, never why
+		return new StatusView(current.colour().name(), who.seesHealthReasons() ? current.reasons() : List.of(),
+				current.since(), current.colour().admitted());
 	}
 
 	static boolean mayAskAboutAnyone(Jurisdiction who) {
 		return who.mayAskAnyonesStatus();
 	}
 
-	record StatusView(String status, List<String> reasons, @Nullable Instant since) {
+	/**
+	 * @param reasons why, for roles that see residents; empty for venue desks, departments and site staff
+	 * @param admit whether a venue entrance admits the person
+	 */
+	record StatusView(String status, List<String> reasons, @Nullable Instant since, boolean admit) {
 	}
 
 }
