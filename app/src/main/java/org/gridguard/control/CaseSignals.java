@@ -2,6 +2,7 @@ package org.gridguard.control;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.gridguard.person.Person;
@@ -46,7 +47,8 @@ class CaseSignals {
 				continue;
 			}
 			Category category = Category.valueOf(c.category());
-			pushed.add(new Pushed(p.id(), p.name(), category, placer.place(p.regionCode(), p.address(), null),
+			String household = p.address() == null ? null : persons.gridsOfAddresses(List.of(p.address())).get(p.address());
+			pushed.add(new Pushed(p.id(), p.name(), category, placer.place(p.regionCode(), p.address(), household),
 					"流调 #" + event.investigationId(), null, c.linkedPersonId(), c.lastExposure(), clock.instant()));
 		}
 		for (int from = 0; from < pushed.size(); from += PushListImport.CHUNK) {

@@ -159,6 +159,17 @@ public class ControlQueries {
 			.single();
 	}
 
+	/**
+	 * A stored note (placement, end of control) in the reader's language: notes the loop writes itself are message
+	 * keys with arguments ({@code #control.…}); what people wrote is shown as written.
+	 */
+	public @Nullable String explain(@Nullable String note) {
+		if (note == null || !note.startsWith("#control.")) {
+			return note;
+		}
+		return Explained.value(note, messages);
+	}
+
 	/** Counts of risk persons by state inside a jurisdiction. */
 	public Map<RiskPerson.State, Long> countsByState(Jurisdiction who) {
 		var counts = new EnumMap<RiskPerson.State, Long>(RiskPerson.State.class);

@@ -49,17 +49,19 @@ final class Explained {
 		List<String> values = args == null || args.isBlank() ? List.of() : JSON.readValue(args, STRINGS);
 		Object[] resolved = new Object[values.size()];
 		for (int i = 0; i < resolved.length; i++) {
-			String v = values.get(i);
-			if (v.startsWith("#") && v.length() > 1) {
-				String[] parts = v.substring(1).split("\\|", -1);
-				resolved[i] = parts.length == 1 ? messages.get(parts[0])
-						: messages.get(parts[0], (Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length));
-			}
-			else {
-				resolved[i] = v;
-			}
+			resolved[i] = value(values.get(i), messages);
 		}
 		return messages.get(key, resolved);
+	}
+
+	/** One stored value: a {@code #key|arg|…} rendered in the current language, anything else as it is. */
+	static String value(String v, Messages messages) {
+		if (v.startsWith("#") && v.length() > 1) {
+			String[] parts = v.substring(1).split("\\|", -1);
+			return parts.length == 1 ? messages.get(parts[0])
+					: messages.get(parts[0], (Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length));
+		}
+		return v;
 	}
 
 }

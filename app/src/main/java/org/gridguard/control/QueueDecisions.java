@@ -3,6 +3,7 @@ package org.gridguard.control;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.InvalidInput;
@@ -13,6 +14,7 @@ import org.gridguard.region.RegionLevel;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.responsibility.ResponsibilityManagement;
 import org.gridguard.responsibility.Subject;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,9 +60,13 @@ public class QueueDecisions {
 		this.clock = clock;
 	}
 
-	/** An officer places a queued (or not found) person in a grid: a verification task opens there. */
-	public RiskPerson assignGrid(long riskPersonId, String gridCode, Jurisdiction who) {
+	/**
+	 * An officer places a queued (or not found) person in a grid: a verification task opens there. The grid is given
+	 * by its name as the suggestions show it (园丁社区第1网格) or by its 15-digit code.
+	 */
+	public RiskPerson assignGrid(long riskPersonId, @Nullable String gridText, Jurisdiction who) {
 		RiskPerson person = queries.riskPerson(riskPersonId, who);
+		String gridCode = resolveGrid(gridText, who);
 		Region grid = regions.find(gridCode).orElse(null);
 		if (grid == null || grid.level() != RegionLevel.GRID || !grid.active() || !who.covers(gridCode)
 				|| !who.canAdminister(gridCode)) {
@@ -87,6 +93,30 @@ public class QueueDecisions {
 				regions.fullName(person.regionCode()), regions.fullName(gridCode));
 		writer.notifyNewWork(gridCode, 1, who.username(), now);
 		return queries.riskPerson(riskPersonId);
+	}
+
+	/** The grid an officer means: a code, or a name (or full name) that exactly one grid of their area has. */
+	private String resolveGrid(@Nullable String text, Jurisdiction who) {
+		String t = text == null ? "" : text.strip();
+		if (t.isEmpty()) {
+			throw InvalidInput.of("grid", messages.get("control.grid.required"));
+		}
+		if (t.matches("\\d{15}")) {
+			return t;
+		}
+		String plain = t.replace(" ", "").replace("\u3000", "");
+		List<Region> matches = regions.gridsBelow(who.regionCode())
+			.stream()
+			.filter(g -> g.active() && (g.name().equals(plain) || regions.fullName(g.code()).replace(" ", "").equals(plain)))
+			.toList();
+		if (matches.isEmpty()) {
+			throw InvalidInput.of("grid", messages.get("control.grid.noSuchName", t));
+		}
+		if (matches.size() > 1) {
+			throw InvalidInput.of("grid", messages.get("control.grid.ambiguous", t, String.join("；",
+					matches.stream().map(g -> regions.fullName(g.code()) + "（" + g.code() + "）").toList())));
+		}
+		return matches.get(0).code();
 	}
 
 	/** An officer confirms that a person lives elsewhere and is pushed on. */

@@ -81,7 +81,9 @@ class VenueSignals {
 		if (buyer == null) {
 			return;
 		}
-		Placement placement = placer().place(buyer.regionCode(), buyer.address(), null);
+		String household = buyer.address() == null ? null
+				: persons.gridsOfAddresses(List.of(buyer.address())).get(buyer.address());
+		Placement placement = placer().place(buyer.regionCode(), buyer.address(), household);
 		registrations.registerAll(List.of(new Pushed(buyer.id(), buyer.name(), Category.SENTINEL_BUYER, placement,
 				"sentinel pharmacy " + event.venueId() + ": " + event.medicines(), null, null, null, event.at())),
 				AuditLog.SYSTEM);

@@ -41,8 +41,11 @@ class PersonDemoData implements DemoDataContributor {
 
 	private final int residents;
 
-	PersonDemoData(JdbcTemplate jdbc, PersonalDataCipher cipher, Clock clock,
+	private final HouseholdAddresses addresses;
+
+	PersonDemoData(JdbcTemplate jdbc, PersonalDataCipher cipher, Clock clock, HouseholdAddresses addresses,
 			@Value("${gridguard.demo.residents:50000}") int residents) {
+		this.addresses = addresses;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.clock = clock;
@@ -94,7 +97,7 @@ class PersonDemoData implements DemoDataContributor {
 								+ "0" + (1 + random.nextInt(4)) + "室"
 						: village + house + "号";
 				long householdId = householdIds.get(households.size());
-				households.add(new Object[] { householdId, grid[0], address, now, now });
+				households.add(new Object[] { householdId, grid[0], address, addresses.keyOf(address, grid[0]), now, now });
 				String familyName = DemoNames.surname(random);
 				int headAge = 25 + random.nextInt(60);
 				boolean headMale = random.nextInt(100) < 60;
@@ -120,8 +123,8 @@ class PersonDemoData implements DemoDataContributor {
 				created += size;
 			}
 		}
-		jdbc.batchUpdate("INSERT INTO person_household (id, grid_code, address, created_at, updated_at) "
-				+ "OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?)", households);
+		jdbc.batchUpdate("INSERT INTO person_household (id, grid_code, address, address_key, created_at, updated_at) "
+				+ "OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?)", households);
 		for (int from = 0; from < people.size(); from += 2000) {
 			jdbc.batchUpdate("""
 					INSERT INTO person (name, id_type, id_number_enc, id_number_hash, id_masked, phone_enc, phone_hash,

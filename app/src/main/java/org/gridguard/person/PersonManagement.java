@@ -81,8 +81,12 @@ public class PersonManagement {
 
 	private final ObjectProvider<PersonVisibility> grants;
 
+	private final HouseholdAddresses households;
+
 	PersonManagement(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, RegionManagement regions,
-			AuditLog audit, Messages messages, Clock clock, ObjectProvider<PersonVisibility> grants) {
+			AuditLog audit, Messages messages, Clock clock, ObjectProvider<PersonVisibility> grants,
+			HouseholdAddresses households) {
+		this.households = households;
 		this.grants = grants;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -423,9 +427,9 @@ public class PersonManagement {
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		if (householdId == null) {
-			householdId = jdbc.sql("INSERT INTO person_household (grid_code, address, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?) RETURNING id")
-				.params(grid, address, now, now)
+			householdId = jdbc.sql("INSERT INTO person_household (grid_code, address, address_key, created_at, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?) RETURNING id")
+				.params(grid, address, regions.addressLocator().householdKey(address, grid.substring(0, 12)), now, now)
 				.query(Long.class)
 				.single();
 		}
@@ -532,22 +536,13 @@ public class PersonManagement {
 	}
 
 	/**
-	 * The grids of households registered at exactly these addresses (after trimming), for placing pushed persons by
-	 * address. Addresses found in more than one grid are left out: they do not place anyone.
+	 * The grids of households registered at these addresses, for placing pushed persons by address: the same address
+	 * written another way (with or without city and town, 2-1-602 for 2幢1单元602室) finds the household. Addresses
+	 * found in more than one grid are left out: they do not place anyone.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, String> gridsOfAddresses(java.util.Collection<String> addresses) {
-		if (addresses.isEmpty()) {
-			return Map.of();
-		}
-		var result = new HashMap<String, String>();
-		jdbc.sql("""
-				SELECT address, min(grid_code) FROM person_household WHERE address IN (:addresses)
-				GROUP BY address HAVING count(DISTINCT grid_code) = 1""")
-			.param("addresses", addresses)
-			.query((rs, i) -> result.put(rs.getString(1), rs.getString(2)))
-			.list();
-		return result;
+		return households.gridsOfAddresses(addresses);
 	}
 
 	/**

@@ -63,6 +63,22 @@ public class RegionManagement {
 	}
 
 	@Transactional(readOnly = true)
+	/**
+	 * Reads the town and village an address names (towns and villages are the statistical seed and do not change
+	 * while the application runs; grids do, and are not part of it).
+	 */
+	public AddressLocator addressLocator() {
+		AddressLocator current = locator;
+		if (current == null) {
+			Region city = get(Region.CITY_CODE);
+			current = new AddressLocator(city, children(Region.CITY_CODE), this::children);
+			locator = current;
+		}
+		return current;
+	}
+
+	private volatile @Nullable AddressLocator locator;
+
 	public Optional<Region> find(String code) {
 		return jdbc.sql("SELECT * FROM region_node WHERE code = ?").param(code).query(REGION).optional();
 	}

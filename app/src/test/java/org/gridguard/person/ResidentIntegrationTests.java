@@ -47,6 +47,9 @@ class ResidentIntegrationTests {
 		var page = persons.search(CITY, new PersonQuery(null, "330784", null), new Paging(0, 200));
 		assertThat(page.total()).isGreaterThanOrEqualTo(3000);
 		for (Person p : page.items()) {
+			if (!p.resident()) {
+				continue; // pushed or scanned persons placed in a queue while unplaced
+			}
 			String id = persons.idNumberOf(p.id()).orElseThrow();
 			assertThat(IdNumber.parse(id, LocalDate.now()).valid()).as(id).isTrue();
 			assertThat(id).startsWith("330784");

@@ -182,6 +182,26 @@ class ControlController {
 		return "control/queue";
 	}
 
+	/**
+	 * Grids to suggest while an officer types a grid's name: those of their area whose name contains what was typed,
+	 * the ones of the person's village (or town) first.
+	 */
+	@GetMapping("/grid-suggestions")
+	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER')")
+	String gridSuggestions(@RequestParam(required = false) @Nullable String grid,
+			@RequestParam(required = false) @Nullable String near, Jurisdiction who, Model model) {
+		String typed = grid == null ? "" : grid.strip();
+		String close = near == null || near.length() < 9 ? who.regionCode() : near.substring(0, Math.min(12, near.length()));
+		List<Region> found = regions.gridsBelow(who.regionCode())
+			.stream()
+			.filter(g -> g.active() && (typed.isEmpty() || g.name().contains(typed) || g.code().startsWith(typed)))
+			.sorted(java.util.Comparator.comparing((Region g) -> !g.code().startsWith(close)).thenComparing(Region::code))
+			.limit(20)
+			.toList();
+		model.addAttribute("gridOptions", found);
+		return "control/queue :: gridOptions";
+	}
+
 	@GetMapping("/unmanaged")
 	String unmanaged(@RequestParam(required = false) Violation.@Nullable Kind kind,
 			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {

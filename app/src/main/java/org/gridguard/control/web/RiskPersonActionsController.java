@@ -57,12 +57,13 @@ class RiskPersonActionsController {
 	}
 
 	@PostMapping("/risk-persons/{id}/grid")
-	String assignGrid(@PathVariable long id, @RequestParam String grid, Jurisdiction who, RedirectAttributes flash) {
+	String assignGrid(@PathVariable long id, @RequestParam(required = false) @Nullable String grid,
+			@RequestParam(required = false) @Nullable String back, Jurisdiction who, RedirectAttributes flash) {
 		PageActions.attempt(flash, () -> {
 			queue.assignGrid(id, grid, who);
 			flash.addFlashAttribute("message", "control.assigned");
 		});
-		return "redirect:/control/risk-persons/" + id;
+		return "queue".equals(back) ? "redirect:/control/queue" : "redirect:/control/risk-persons/" + id;
 	}
 
 	/** Raises the person's control by hand (a stricter category, red at once), with a reason: audited. */
