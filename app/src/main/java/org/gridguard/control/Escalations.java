@@ -15,6 +15,7 @@ import org.gridguard.platform.Notification;
 import org.gridguard.status.StatusManagement;
 import org.gridguard.testing.PositiveResultRecorded;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -46,8 +47,12 @@ class Escalations {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Escalations(JdbcClient jdbc, ProtocolCatalogue catalogue, ControlQueries queries, RiskPersonWriter writer,
-			PlanWriter plans, PersonManagement persons, StatusManagement status, Messages messages, Clock clock) {
+			PlanWriter plans, PersonManagement persons, StatusManagement status, Messages messages, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.queries = queries;
@@ -119,6 +124,13 @@ class Escalations {
 				plans.layOut(queries.riskPerson(person.id()), schedule, now);
 				writer.timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, "control.timeline.escalated", reason,
 						person.protocolId(), next.id(), next.shape(), start, plans.describe(schedule));
+				MeasureKind measure = PlanWriter.currentMeasure(schedule, today);
+				if (measure != person.measure()) {
+					// the stricter plan is carried out at once (e.g. a transfer to central isolation)
+					events.publishEvent(new MeasureApplied(person.id(), person.personId(),
+							person.category() == Category.SECONDARY_CONTACT ? Category.CLOSE_CONTACT : person.category(),
+							next.id(), measure, person.regionCode(), start, schedule.lastDay(), now));
+				}
 			}
 			else {
 				writer.timeline(person.id(), now, "ESCALATED", AuditLog.SYSTEM, "control.timeline.noSuccessor", reason,

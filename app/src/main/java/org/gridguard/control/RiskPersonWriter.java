@@ -13,6 +13,7 @@ import org.gridguard.region.RegionLevel;
 import org.gridguard.region.RegionManagement;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,8 +49,11 @@ class RiskPersonWriter {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	RiskPersonWriter(JdbcClient jdbc, JdbcTemplate template, RegionManagement regions, Notifications notifications,
-			Messages messages, Clock clock) {
+			Messages messages, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.regions = regions;
@@ -62,15 +66,24 @@ class RiskPersonWriter {
 		return SOURCE_PREFIX + riskPersonId;
 	}
 
-	/** Moves a risk person to a state; the end fields are kept when not given. */
+	/**
+	 * Moves a risk person to a state; the end fields are kept when not given. Leaving control (released, a case,
+	 * pushed on elsewhere) is published as {@link ControlEnded}.
+	 */
 	void setState(long riskPersonId, RiskPerson.State state, @Nullable Instant endedAt, @Nullable String by,
 			@Nullable String note) {
-		jdbc.sql("""
+		Long personId = jdbc.sql("""
 				UPDATE control_risk_person SET state = ?, ended_at = coalesce(?, ended_at), ended_by = coalesce(?, ended_by),
-					end_note = coalesce(?, end_note), updated_at = ? WHERE id = ?""")
+					end_note = coalesce(?, end_note), updated_at = ? WHERE id = ? RETURNING person_id""")
 			.params(state.name(), endedAt == null ? null : Timestamp.from(endedAt), by,
 					note == null ? null : truncate(note, 300), Timestamp.from(clock.instant()), riskPersonId)
-			.update();
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (personId != null && (state == RiskPerson.State.RELEASED || state == RiskPerson.State.CASE
+				|| state == RiskPerson.State.TRANSFERRED_OUT)) {
+			events.publishEvent(new ControlEnded(riskPersonId, personId, state, clock.instant()));
+		}
 	}
 
 	/** Opens a task whose acknowledgement and completion clocks run from {@code createdAt}. */

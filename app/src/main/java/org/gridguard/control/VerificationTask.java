@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Work for the grid: verify a pushed person on site (VERIFY), or confirm a release (RELEASE). The SLA clock runs
- * from creation: acknowledge by {@code ackDueAt}, finish by {@code dueAt}.
+ * Work for the grid: verify a pushed person on site (VERIFY), confirm a release (RELEASE), or receive a person coming
+ * home from a quarantine site for the plan's next stage (HANDOVER). The SLA clock runs from creation: acknowledge by
+ * {@code ackDueAt}, finish by {@code dueAt}.
  */
 public record VerificationTask(long id, long riskPersonId, Kind kind, String regionCode, State state,
 		Instant createdAt, Instant ackDueAt, Instant dueAt, @Nullable Instant acceptedAt, @Nullable String acceptedBy,
@@ -15,7 +16,7 @@ public record VerificationTask(long id, long riskPersonId, Kind kind, String reg
 	/** Kinds of task. */
 	public enum Kind {
 
-		VERIFY, RELEASE
+		VERIFY, RELEASE, HANDOVER
 
 	}
 

@@ -10,6 +10,7 @@ import org.gridguard.control.MeasureKind;
 import org.gridguard.control.Outcome;
 import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.RiskPerson;
+import org.gridguard.control.SiteHandover;
 import org.gridguard.control.Verification;
 import org.gridguard.control.VerificationTask;
 import org.gridguard.person.PersonManagement;
@@ -56,8 +57,12 @@ class TaskController {
 
 	private final org.gridguard.platform.AuditLog audit;
 
+	private final SiteHandover handover;
+
 	TaskController(ControlQueries queries, Verifications verifications, ProtocolCatalogue catalogue,
-			PersonManagement persons, RegionManagement regions, Clock clock, org.gridguard.platform.AuditLog audit) {
+			PersonManagement persons, RegionManagement regions, Clock clock, org.gridguard.platform.AuditLog audit,
+			SiteHandover handover) {
+		this.handover = handover;
 		this.audit = audit;
 		this.queries = queries;
 		this.verifications = verifications;
@@ -129,6 +134,16 @@ class TaskController {
 		audit.record("PERSON_PHONE_REVEAL", "person", String.valueOf(risk.personId()), "task " + id);
 		model.addAttribute("phone", phone);
 		return "control/task :: phone";
+	}
+
+	/** The grid worker confirms that a person released from a quarantine site arrived home. */
+	@PostMapping("/{id}/arrived")
+	String arrived(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
+		PageActions.attempt(flash, () -> {
+			handover.confirmArrival(id, who);
+			flash.addFlashAttribute("message", "control.task.arrived");
+		});
+		return "redirect:/control/tasks/" + id;
 	}
 
 	@PostMapping("/{id}/complete")
