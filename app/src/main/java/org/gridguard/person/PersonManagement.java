@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.FieldProblem;
@@ -52,17 +51,15 @@ public class PersonManagement {
 
 	static final RowMapper<Person> PERSON = (rs, i) -> new Person(rs.getLong("id"), rs.getString("name"),
 			IdType.valueOf(rs.getString("id_type")), rs.getString("id_masked"), rs.getString("phone_masked"),
-			rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
+			rs.getString("gender"), rs.getObject("birth_year", Integer.class),
 			rs.getObject("household_id", Long.class), rs.getString("region_code"), rs.getString("address"),
 			rs.getBoolean("resident"));
 
 	private static final RowMapper<Household> HOUSEHOLD = (rs, i) -> new Household(rs.getLong("id"),
 			rs.getString("grid_code"), rs.getString("address"), rs.getInt("members"));
 
-	private static final Pattern LAST_FOUR = Pattern.compile("[0-9Xx]{4}");
-
-	private static final String PERSON_COLUMNS = "id, name, id_type, id_masked, phone_masked, gender, birth_date, "
-			+ "household_id, region_code, address, resident";
+	private static final String PERSON_COLUMNS = "id, name, id_type, id_masked, phone_masked, gender, "
+			+ "extract(year FROM birth_date)::int AS birth_year, household_id, region_code, address, resident";
 
 	private final JdbcClient jdbc;
 
@@ -119,17 +116,13 @@ public class PersonManagement {
 				where.append(" AND id_masked LIKE ?");
 				params.add(escapeLike(text.toUpperCase()).replace('*', '_'));
 			}
-			else if (LAST_FOUR.matcher(text).matches()) {
-				where.append(" AND id_masked LIKE ?");
-				params.add("%" + text.toUpperCase());
-			}
 			else {
 				where.append(" AND name LIKE ?");
 				params.add("%" + escapeLike(text) + "%");
 			}
 		}
 		String order = switch (query.sort() == null ? "" : query.sort()) {
-			case "age" -> "birth_date NULLS LAST, id";
+			case "age" -> "extract(year FROM birth_date) NULLS LAST, name, id";
 			case "recent" -> "created_at DESC, id DESC";
 			default -> "region_code, name, id";
 		};
@@ -180,20 +173,22 @@ public class PersonManagement {
 		return who.covers(person.regionCode());
 	}
 
-	/** The full identity number and phone of a person, for a detail page inside the jurisdiction; audited. */
+	/**
+	 * The full identity number, phone and birth date of a person, for a detail page inside the jurisdiction; audited.
+	 */
 	public Revealed reveal(long id, Jurisdiction who) {
 		Person person = find(id).filter(p -> visible(p, who)).orElseThrow(() -> new NotFound("person " + id));
-		Revealed revealed = jdbc.sql("SELECT id_number_enc, phone_enc FROM person WHERE id = ?")
+		Revealed revealed = jdbc.sql("SELECT id_number_enc, phone_enc, birth_date FROM person WHERE id = ?")
 			.param(id)
 			.query((rs, i) -> new Revealed(person, cipher.decrypt(rs.getBytes(1)),
-					rs.getBytes(2) == null ? null : cipher.decrypt(rs.getBytes(2))))
+					rs.getBytes(2) == null ? null : cipher.decrypt(rs.getBytes(2)), rs.getObject(3, LocalDate.class)))
 			.single();
 		audit.record("PERSON_VIEW_FULL", "person", String.valueOf(id), person.idMasked());
 		return revealed;
 	}
 
-	/** A person with identity number and phone in full. */
-	public record Revealed(Person person, String idNumber, @Nullable String phone) {
+	/** A person with identity number, phone and birth date in full. */
+	public record Revealed(Person person, String idNumber, @Nullable String phone, @Nullable LocalDate birthDate) {
 	}
 
 	/** The person holding a document, if known. */
@@ -268,7 +263,7 @@ public class PersonManagement {
 
 	@Transactional(readOnly = true)
 	public List<Person> members(long householdId) {
-		return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE household_id = ? ORDER BY birth_date NULLS LAST, id")
+		return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE household_id = ? ORDER BY birth_year NULLS LAST, id")
 			.param(householdId)
 			.query(PERSON)
 			.list();

@@ -1,7 +1,5 @@
 package org.gridguard.person.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,23 +47,15 @@ class ResidentController {
 
 	private final RegionManagement regions;
 
-	private final Clock clock;
-
-	ResidentController(PersonManagement persons, RegionManagement regions, Clock clock) {
+	ResidentController(PersonManagement persons, RegionManagement regions) {
 		this.persons = persons;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	@Bean
 	static NavItem residentsNav() {
 		return NavItem.in(NavItem.BASE, "nav.residents", "/residents", 200, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
 				"ROLE_VILLAGE_OFFICER", "ROLE_GRID_WORKER", "ROLE_EPIDEMIOLOGIST");
-	}
-
-	@ModelAttribute("today")
-	LocalDate today() {
-		return LocalDate.now(clock);
 	}
 
 	@GetMapping
