@@ -22,6 +22,7 @@ import org.gridguard.tracing.Candidate;
 import org.gridguard.tracing.ClassificationRule;
 import org.gridguard.tracing.Investigation;
 import org.gridguard.tracing.InvestigationManagement;
+import org.gridguard.tracing.TransmissionChain;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,8 @@ class InvestigationController {
 
 	private final InvestigationManagement investigations;
 
+	private final TransmissionChain chain;
+
 	private final PersonManagement persons;
 
 	private final Messages messages;
@@ -56,10 +59,11 @@ class InvestigationController {
 
 	private final org.gridguard.platform.AuditLog audit;
 
-	InvestigationController(InvestigationManagement investigations, PersonManagement persons, Messages messages,
-			Clock clock, org.gridguard.platform.AuditLog audit) {
+	InvestigationController(InvestigationManagement investigations, TransmissionChain chain, PersonManagement persons,
+			Messages messages, Clock clock, org.gridguard.platform.AuditLog audit) {
 		this.audit = audit;
 		this.investigations = investigations;
+		this.chain = chain;
 		this.persons = persons;
 		this.messages = messages;
 		this.clock = clock;
@@ -146,8 +150,8 @@ class InvestigationController {
 
 	@GetMapping("/{id}/graph.json")
 	@ResponseBody
-	InvestigationManagement.Graph graph(@PathVariable long id, Jurisdiction who) {
-		return investigations.graph(id, who, 300);
+	TransmissionChain.Graph graph(@PathVariable long id, Jurisdiction who) {
+		return chain.graph(id, who, 300);
 	}
 
 	@PostMapping("/{id}/rules")
