@@ -23,6 +23,7 @@ import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.platform.PersonalDataCipher;
+import org.gridguard.platform.PersonalDataReads;
 import org.gridguard.region.GridMerged;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
@@ -71,24 +72,30 @@ public class PersonManagement {
 
 	private final AuditLog audit;
 
+	private final PersonalDataReads reads;
+
 	private final Messages messages;
 
 	private final Clock clock;
 
 	PersonManagement(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, RegionManagement regions,
-			AuditLog audit, Messages messages, Clock clock) {
+			AuditLog audit, PersonalDataReads reads, Messages messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.cipher = cipher;
 		this.regions = regions;
 		this.audit = audit;
+		this.reads = reads;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
 	// ---- reading
 
-	/** Persons visible to {@code who} matching the query, masked. Identifying searches are audited. */
+	/**
+	 * Persons visible to {@code who} matching the query, masked: a bulk read (audited with its size, counted against
+	 * the reader's budget). Identifying searches are audited as such too.
+	 */
 	public PageResult<Person> search(Jurisdiction who, PersonQuery query, Paging paging) {
 		var where = new StringBuilder();
 		var params = new ArrayList<Object>();
@@ -126,14 +133,48 @@ public class PersonManagement {
 			case "recent" -> "created_at DESC, id DESC";
 			default -> "region_code, name, id";
 		};
-		return PagedQuery.page(jdbc, PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON, paging);
+		PageResult<Person> result = PagedQuery.page(jdbc, PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON,
+				paging);
+		reads.served("person-list", null, result.items().size(), region.isEmpty() ? null : "region " + region);
+		return result;
 	}
 
-	/** One person, masked; 404 outside the jurisdiction. The view is audited. */
+	/** One person, masked; 404 outside the jurisdiction. The view is audited and counted against the budget. */
 	public Person get(long id, Jurisdiction who) {
 		Person person = find(id).filter(p -> visible(p, who)).orElseThrow(() -> new NotFound("person " + id));
 		audit.record("PERSON_VIEW", "person", String.valueOf(id), null);
+		reads.charge(1);
 		return person;
+	}
+
+	/**
+	 * Several persons by id for a list that another module shows to the current user, who may see them all (the
+	 * module has checked): a bulk read, audited with its size and counted against the reader's budget.
+	 * @param list what the list is, e.g. {@code risk-persons}, {@code venue-visits}
+	 * @param subjectId the thing listed (a venue, an investigation), if any
+	 * @param detail free text for the audit entry, no personal data
+	 */
+	public Map<Long, Person> readForList(java.util.Collection<Long> ids, String list, @Nullable String subjectId,
+			@Nullable String detail) {
+		Map<Long, Person> found = findAll(ids);
+		reads.served(list, subjectId, found.size(), detail);
+		return found;
+	}
+
+	/**
+	 * Of several persons, those {@code who} may see (the others are left out): a bulk read of them, audited with its
+	 * size and counted against the reader's budget.
+	 */
+	public Map<Long, Person> readVisible(java.util.Collection<Long> ids, Jurisdiction who, String list,
+			@Nullable String subjectId) {
+		var visible = new HashMap<Long, Person>();
+		findAll(ids).forEach((id, person) -> {
+			if (visible(person, who)) {
+				visible.put(id, person);
+			}
+		});
+		reads.served(list, subjectId, visible.size(), null);
+		return visible;
 	}
 
 	/** One person without access check or audit, for other modules that already checked. */
@@ -184,6 +225,7 @@ public class PersonManagement {
 					rs.getBytes(2) == null ? null : cipher.decrypt(rs.getBytes(2)), rs.getObject(3, LocalDate.class)))
 			.single();
 		audit.record("PERSON_VIEW_FULL", "person", String.valueOf(id), person.idMasked());
+		reads.charge(1);
 		return revealed;
 	}
 
@@ -261,6 +303,18 @@ public class PersonManagement {
 		return household;
 	}
 
+	/**
+	 * The members of a household inside the jurisdiction (404 outside), for a page: a bulk read, audited with its
+	 * size and counted against the reader's budget.
+	 */
+	public List<Person> readMembers(long householdId, Jurisdiction who) {
+		household(householdId, who);
+		List<Person> members = members(householdId);
+		reads.served("household", String.valueOf(householdId), members.size(), null);
+		return members;
+	}
+
+	/** The members of a household, without access check or audit, for work of the system. */
 	@Transactional(readOnly = true)
 	public List<Person> members(long householdId) {
 		return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE household_id = ? ORDER BY birth_year NULLS LAST, id")

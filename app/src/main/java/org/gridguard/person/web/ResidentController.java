@@ -86,7 +86,7 @@ class ResidentController {
 		model.addAttribute("person", person);
 		model.addAttribute("place", person.regionCode() == null ? null : regions.fullName(person.regionCode()));
 		if (person.householdId() != null) {
-			model.addAttribute("members", persons.members(person.householdId()));
+			model.addAttribute("members", persons.readMembers(person.householdId(), who));
 		}
 		return "person/show";
 	}
@@ -124,7 +124,7 @@ class ResidentController {
 	String household(@PathVariable long id, Jurisdiction who, Model model) {
 		Household household = persons.household(id, who);
 		model.addAttribute("household", household);
-		model.addAttribute("members", persons.members(id));
+		model.addAttribute("members", persons.readMembers(id, who));
 		model.addAttribute("place", regions.fullName(household.gridCode()));
 		model.addAttribute("canMove", who.canAdminister(household.gridCode()));
 		model.addAttribute("grids", regions.gridsBelow(household.gridCode().substring(0, 12)));
