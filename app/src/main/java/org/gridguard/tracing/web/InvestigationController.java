@@ -88,7 +88,9 @@ class InvestigationController {
 	String list(@RequestParam(required = false) Investigation.@Nullable State state,
 			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
 		PageResult<Investigation> result = investigations.list(who, state, Paging.of(page, 30));
-		Map<Long, Person> cases = persons.findAll(result.items().stream().map(Investigation::casePersonId).toList());
+		// officers see the investigations touching their area; a case living elsewhere stays anonymous
+		Map<Long, Person> cases = persons.readVisible(result.items().stream().map(Investigation::casePersonId).toList(), who,
+				"investigation-list", null);
 		model.addAttribute("rows", result.items()
 			.stream()
 			.map(i -> new Row(i, cases.get(i.casePersonId()), investigations.counts(i.id())))
@@ -127,12 +129,15 @@ class InvestigationController {
 		Investigation investigation = investigations.get(id, who);
 		audit.record("INVESTIGATION_VIEW", "investigation", String.valueOf(id), null);
 		PageResult<Candidate> candidates = investigations.candidates(id, classification, venue, who, Paging.of(page, 50));
-		Map<Long, Person> people = persons.findAll(candidates.items().stream().map(Candidate::personId).toList());
+		var shown = new java.util.HashSet<Long>();
+		candidates.items().forEach(c -> shown.add(c.personId()));
+		shown.add(investigation.casePersonId());
+		Map<Long, Person> people = persons.readVisible(shown, who, "investigation", String.valueOf(id));
 		var venueNames = new HashMap<Long, String>();
 		List<InvestigationManagement.VenueSummary> venues = investigations.caseTimeline(id);
 		venues.forEach(v -> venueNames.put(v.venueId(), v.venueName()));
 		model.addAttribute("investigation", investigation);
-		model.addAttribute("casePerson", persons.find(investigation.casePersonId()).orElse(null));
+		model.addAttribute("casePerson", people.get(investigation.casePersonId()));
 		model.addAttribute("counts", investigations.counts(id));
 		model.addAttribute("venues", venues);
 		model.addAttribute("venueNames", venueNames);
