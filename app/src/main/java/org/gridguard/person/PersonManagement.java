@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.FieldProblem;
@@ -24,6 +23,7 @@ import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.platform.PersonalDataCipher;
+import org.gridguard.platform.PersonalDataReads;
 import org.gridguard.region.GridMerged;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
@@ -53,17 +53,15 @@ public class PersonManagement {
 
 	static final RowMapper<Person> PERSON = (rs, i) -> new Person(rs.getLong("id"), rs.getString("name"),
 			IdType.valueOf(rs.getString("id_type")), rs.getString("id_masked"), rs.getString("phone_masked"),
-			rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
+			rs.getString("gender"), rs.getObject("birth_year", Integer.class),
 			rs.getObject("household_id", Long.class), rs.getString("region_code"), rs.getString("address"),
 			rs.getBoolean("resident"));
 
 	private static final RowMapper<Household> HOUSEHOLD = (rs, i) -> new Household(rs.getLong("id"),
 			rs.getString("grid_code"), rs.getString("address"), rs.getInt("members"));
 
-	private static final Pattern LAST_FOUR = Pattern.compile("[0-9Xx]{4}");
-
-	private static final String PERSON_COLUMNS = "id, name, id_type, id_masked, phone_masked, gender, birth_date, "
-			+ "household_id, region_code, address, resident";
+	private static final String PERSON_COLUMNS = "id, name, id_type, id_masked, phone_masked, gender, "
+			+ "extract(year FROM birth_date)::int AS birth_year, household_id, region_code, address, resident";
 
 	private final JdbcClient jdbc;
 
@@ -75,6 +73,8 @@ public class PersonManagement {
 
 	private final AuditLog audit;
 
+	private final PersonalDataReads reads;
+
 	private final Messages messages;
 
 	private final Clock clock;
@@ -84,8 +84,8 @@ public class PersonManagement {
 	private final HouseholdAddresses households;
 
 	PersonManagement(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, RegionManagement regions,
-			AuditLog audit, Messages messages, Clock clock, ObjectProvider<PersonVisibility> grants,
-			HouseholdAddresses households) {
+			AuditLog audit, PersonalDataReads reads, Messages messages, Clock clock,
+			ObjectProvider<PersonVisibility> grants, HouseholdAddresses households) {
 		this.households = households;
 		this.grants = grants;
 		this.jdbc = jdbc;
@@ -93,13 +93,17 @@ public class PersonManagement {
 		this.cipher = cipher;
 		this.regions = regions;
 		this.audit = audit;
+		this.reads = reads;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
 	// ---- reading
 
-	/** Persons visible to {@code who} matching the query, masked. Identifying searches are audited. */
+	/**
+	 * Persons visible to {@code who} matching the query, masked: a bulk read (audited with its size, counted against
+	 * the reader's budget). Identifying searches are audited as such too.
+	 */
 	public PageResult<Person> search(Jurisdiction who, PersonQuery query, Paging paging) {
 		var where = new StringBuilder();
 		var params = new ArrayList<Object>();
@@ -127,28 +131,58 @@ public class PersonManagement {
 				where.append(" AND id_masked LIKE ?");
 				params.add(escapeLike(text.toUpperCase()).replace('*', '_'));
 			}
-			else if (LAST_FOUR.matcher(text).matches()) {
-				where.append(" AND id_masked LIKE ?");
-				params.add("%" + text.toUpperCase());
-			}
 			else {
 				where.append(" AND name LIKE ?");
 				params.add("%" + escapeLike(text) + "%");
 			}
 		}
 		String order = switch (query.sort() == null ? "" : query.sort()) {
-			case "age" -> "birth_date NULLS LAST, id";
+			case "age" -> "extract(year FROM birth_date) NULLS LAST, name, id";
 			case "recent" -> "created_at DESC, id DESC";
 			default -> "region_code, name, id";
 		};
-		return PagedQuery.page(jdbc, PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON, paging);
+		PageResult<Person> result = PagedQuery.page(jdbc, PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON,
+				paging);
+		reads.served("person-list", null, result.items().size(), region.isEmpty() ? null : "region " + region);
+		return result;
 	}
 
-	/** One person, masked; 404 outside the jurisdiction. The view is audited. */
+	/** One person, masked; 404 outside the jurisdiction. The view is audited and counted against the budget. */
 	public Person get(long id, Jurisdiction who) {
 		Person person = find(id).filter(p -> visible(p, who)).orElseThrow(() -> new NotFound("person " + id));
 		audit.record("PERSON_VIEW", "person", String.valueOf(id), null);
+		reads.charge(1);
 		return person;
+	}
+
+	/**
+	 * Several persons by id for a list that another module shows to the current user, who may see them all (the
+	 * module has checked): a bulk read, audited with its size and counted against the reader's budget.
+	 * @param list what the list is, e.g. {@code risk-persons}, {@code venue-visits}
+	 * @param subjectId the thing listed (a venue, an investigation), if any
+	 * @param detail free text for the audit entry, no personal data
+	 */
+	public Map<Long, Person> readForList(java.util.Collection<Long> ids, String list, @Nullable String subjectId,
+			@Nullable String detail) {
+		Map<Long, Person> found = findAll(ids);
+		reads.served(list, subjectId, found.size(), detail);
+		return found;
+	}
+
+	/**
+	 * Of several persons, those {@code who} may see (the others are left out): a bulk read of them, audited with its
+	 * size and counted against the reader's budget.
+	 */
+	public Map<Long, Person> readVisible(java.util.Collection<Long> ids, Jurisdiction who, String list,
+			@Nullable String subjectId) {
+		var visible = new HashMap<Long, Person>();
+		findAll(ids).forEach((id, person) -> {
+			if (visible(person, who)) {
+				visible.put(id, person);
+			}
+		});
+		reads.served(list, subjectId, visible.size(), null);
+		return visible;
 	}
 
 	/** One person without access check or audit, for other modules that already checked. */
@@ -199,20 +233,23 @@ public class PersonManagement {
 		return false;
 	}
 
-	/** The full identity number and phone of a person, for a detail page inside the jurisdiction; audited. */
+	/**
+	 * The full identity number, phone and birth date of a person, for a detail page inside the jurisdiction; audited.
+	 */
 	public Revealed reveal(long id, Jurisdiction who) {
 		Person person = find(id).filter(p -> visible(p, who)).orElseThrow(() -> new NotFound("person " + id));
-		Revealed revealed = jdbc.sql("SELECT id_number_enc, phone_enc FROM person WHERE id = ?")
+		Revealed revealed = jdbc.sql("SELECT id_number_enc, phone_enc, birth_date FROM person WHERE id = ?")
 			.param(id)
 			.query((rs, i) -> new Revealed(person, cipher.decrypt(rs.getBytes(1)),
-					rs.getBytes(2) == null ? null : cipher.decrypt(rs.getBytes(2))))
+					rs.getBytes(2) == null ? null : cipher.decrypt(rs.getBytes(2)), rs.getObject(3, LocalDate.class)))
 			.single();
 		audit.record("PERSON_VIEW_FULL", "person", String.valueOf(id), person.idMasked());
+		reads.charge(1);
 		return revealed;
 	}
 
-	/** A person with identity number and phone in full. */
-	public record Revealed(Person person, String idNumber, @Nullable String phone) {
+	/** A person with identity number, phone and birth date in full. */
+	public record Revealed(Person person, String idNumber, @Nullable String phone, @Nullable LocalDate birthDate) {
 	}
 
 	/** The person holding a document, if known. */
@@ -285,9 +322,21 @@ public class PersonManagement {
 		return household;
 	}
 
+	/**
+	 * The members of a household inside the jurisdiction (404 outside), for a page: a bulk read, audited with its
+	 * size and counted against the reader's budget.
+	 */
+	public List<Person> readMembers(long householdId, Jurisdiction who) {
+		household(householdId, who);
+		List<Person> members = members(householdId);
+		reads.served("household", String.valueOf(householdId), members.size(), null);
+		return members;
+	}
+
+	/** The members of a household, without access check or audit, for work of the system. */
 	@Transactional(readOnly = true)
 	public List<Person> members(long householdId) {
-		return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE household_id = ? ORDER BY birth_date NULLS LAST, id")
+		return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE household_id = ? ORDER BY birth_year NULLS LAST, id")
 			.param(householdId)
 			.query(PERSON)
 			.list();

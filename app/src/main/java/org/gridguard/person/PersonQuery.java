@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Search criteria for the person list.
  *
- * @param text a name (or part of one), a full identity number, a mobile number, a masked number such as
- * {@code 330784********1234}, or the last four characters of an identity number
+ * @param text a name (or part of one), a full identity number, a mobile number, or a masked number as lists show it
+ * ({@code 330*************34}); the last characters alone are not searched, because they would complete the mask
  * @param regionCode only persons living at or below this node
  * @param sort {@code name}, {@code age}, {@code recent}
  */

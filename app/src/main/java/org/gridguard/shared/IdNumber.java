@@ -109,17 +109,25 @@ public record IdNumber(String value) {
 		return (value.charAt(16) - '0') % 2 == 1;
 	}
 
-	/** For lists: address code and the last four characters, e.g. {@code 330784********1234}. */
+	/**
+	 * For lists: the first three and the last two characters, e.g. {@code 330*************31}. The hidden part spans
+	 * address code, birth date and sequence, so that neither the place a person lives nor a birth date completes it
+	 * (see docs/DECISIONS.md, "Personal data").
+	 */
 	public String masked() {
 		return mask(value);
 	}
 
+	/**
+	 * The list form of any normalised document number: first three and last two characters, or only stars for
+	 * numbers shorter than ten characters.
+	 */
 	public static String mask(String normalised) {
 		if (normalised.length() < 10) {
 			return "*".repeat(normalised.length());
 		}
-		return normalised.substring(0, 6) + "*".repeat(normalised.length() - 10)
-				+ normalised.substring(normalised.length() - 4);
+		return normalised.substring(0, 3) + "*".repeat(normalised.length() - 5)
+				+ normalised.substring(normalised.length() - 2);
 	}
 
 	@Override

@@ -164,8 +164,7 @@ public class SentinelPharmacy {
 		}
 	}
 
-	/** Purchases at a pharmacy the caller sees, newest first (buyers masked). */
-	@Transactional(readOnly = true)
+	/** Purchases at a pharmacy the caller sees, newest first (buyers masked); a bulk read of personal data. */
 	public PageResult<Purchase> recent(long venueId, Jurisdiction who, Paging paging) {
 		venues.get(venueId, who);
 		long total = jdbc.sql("SELECT count(*) FROM venue_sentinel_purchase WHERE venue_id = ?")
@@ -181,7 +180,8 @@ public class SentinelPharmacy {
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
 					rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7)))
 			.list();
-		Map<Long, Person> people = persons.findAll(rows.stream().map(Row::personId).distinct().toList());
+		Map<Long, Person> people = persons.readForList(rows.stream().map(Row::personId).distinct().toList(),
+				"pharmacy-purchases", String.valueOf(venueId), null);
 		List<Purchase> items = rows.stream().map(r -> {
 			Person p = people.get(r.personId());
 			return new Purchase(r.id(), r.at(), r.personId(), p == null ? "?" : Masking.name(p.name()),

@@ -277,7 +277,7 @@ public class VenueManagement {
 
 	/**
 	 * The visitor log of a venue, newest first, for the days {@code [from, to]} (city time zone); names and numbers
-	 * masked. Viewing it is audited: it is personal data.
+	 * masked. Viewing it is a bulk read of personal data (audited with its size, counted against the reader's budget).
 	 */
 	public PageResult<Visit> visits(long venueId, LocalDate from, LocalDate to, Jurisdiction who, Paging paging) {
 		get(venueId, who);
@@ -298,13 +298,13 @@ public class VenueManagement {
 					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getString(5),
 					rs.getBoolean(6), rs.getString(7)))
 			.list();
-		Map<Long, Person> people = persons.findAll(rows.stream().map(Row::personId).distinct().toList());
+		Map<Long, Person> people = persons.readForList(rows.stream().map(Row::personId).distinct().toList(),
+				"venue-visits", String.valueOf(venueId), from + " … " + to);
 		List<Visit> items = rows.stream().map(r -> {
 			Person p = people.get(r.personId());
 			return new Visit(r.at(), r.until(), r.leftAt(), r.personId(), p == null ? "?" : Masking.name(p.name()),
 					p == null ? "?" : p.idMasked(), r.colour(), r.admitted(), r.channel());
 		}).toList();
-		audit.record("VENUE_VISITS_VIEW", "venue", String.valueOf(venueId), from + " … " + to);
 		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 

@@ -85,10 +85,10 @@ class ResidentIntegrationTests {
 		Person created = persons.createResident(new NewResident("程一鸣", IdType.RESIDENT_ID, id, "+86 139 0579 8888",
 				"330784107200001", "舟山镇某村 8号", null), CITY);
 		assertThat(created.regionCode()).isEqualTo("330784107200001");
-		assertThat(created.birthDate()).isEqualTo(LocalDate.of(1985, 6, 12));
+		assertThat(created.birthYear()).isEqualTo(1985);
 		assertThat(created.gender()).isEqualTo("M");
-		for (String text : List.of("程一鸣", id, "13905798888", "330784********" + id.substring(14), id.substring(14))) {
-			assertThat(persons.search(CITY, new PersonQuery(text, null, null), new Paging(0, 50)).items())
+		for (String text : List.of("程一鸣", id, "13905798888", "330*************" + id.substring(16))) {
+			assertThat(persons.search(CITY, new PersonQuery(text, null, null), new Paging(0, 500)).items())
 				.as(text)
 				.extracting(Person::id)
 				.contains(created.id());

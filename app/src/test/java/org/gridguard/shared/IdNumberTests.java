@@ -2,6 +2,7 @@ package org.gridguard.shared;
 
 import java.time.LocalDate;
 
+import org.gridguard.MaskCompletions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +57,20 @@ class IdNumberTests {
 	}
 
 	@Test
-	void masksAllButAddressCodeAndLastFour() {
-		assertThat(IdNumber.parse("330784199001011231", TODAY).orElseThrow().masked()).isEqualTo("330784********1231");
+	void masksAllButTheFirstThreeAndTheLastTwoCharacters() {
+		assertThat(IdNumber.parse("330784199001011231", TODAY).orElseThrow().masked()).isEqualTo("330*************31");
+		assertThat(IdNumber.mask("E12345678")).isEqualTo("*********");
+		assertThat(IdNumber.mask("H1234567801")).isEqualTo("H12******01");
+	}
+
+	@Test
+	void aBirthDateAndTheAddressCodeDoNotCompleteTheMask() {
+		String full = "330784199001011231";
+		String mask = IdNumber.mask(full);
+		// the former mask kept the address code and the last four: the birth date filled the rest
+		assertThat(MaskCompletions.withBirthDate("330784********1231", full, LocalDate.of(1990, 1, 1))).isEqualTo(1);
+		assertThat(MaskCompletions.withBirthDate(mask, full, LocalDate.of(1990, 1, 1))).isGreaterThan(1);
+		assertThat(MaskCompletions.withBirthYear(mask, full, 1990)).isGreaterThanOrEqualTo(1_000);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import org.gridguard.control.PushList;
 import org.gridguard.control.PushListImport;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.PersonalDataReads;
 import org.gridguard.region.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -36,8 +37,11 @@ class PushListController {
 
 	private final PushListImport imports;
 
-	PushListController(PushListImport imports) {
+	private final PersonalDataReads reads;
+
+	PushListController(PushListImport imports, PersonalDataReads reads) {
 		this.imports = imports;
+		this.reads = reads;
 	}
 
 	@Bean
@@ -85,9 +89,11 @@ class PushListController {
 		return "control/push-list :: progress";
 	}
 
+	/** The refused rows as they were uploaded, full numbers included: a bulk read of personal data. */
 	@GetMapping("/{id}/corrections.csv")
 	ResponseEntity<byte[]> corrections(@PathVariable long id, Jurisdiction who) {
 		byte[] csv = imports.correctionFile(id, who);
+		reads.served("push-list-corrections", String.valueOf(id), imports.get(id, who).list().rejected(), null);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("corrections-" + id + ".csv").build().toString())

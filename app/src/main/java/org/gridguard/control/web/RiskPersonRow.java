@@ -10,7 +10,8 @@ import org.gridguard.region.RegionManagement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A risk person as lists show them: with the person's (masked) identity and the name of their grid or queue.
+ * A risk person as lists show them: with the person's (masked) identity and the name of their grid or queue. Building
+ * the rows is the list's read of personal data (audited with its size, counted against the reader's budget).
  */
 record RiskPersonRow(RiskPerson risk, @Nullable Person person, String placeName) {
 
@@ -23,7 +24,8 @@ record RiskPersonRow(RiskPerson risk, @Nullable Person person, String placeName)
 	}
 
 	static List<RiskPersonRow> of(List<RiskPerson> risks, PersonManagement persons, RegionManagement regions) {
-		Map<Long, Person> byId = persons.findAll(risks.stream().map(RiskPerson::personId).toList());
+		Map<Long, Person> byId = persons.readForList(risks.stream().map(RiskPerson::personId).toList(), "risk-persons",
+				null, null);
 		return risks.stream()
 			.map(r -> new RiskPersonRow(r, byId.get(r.personId()), regions.fullName(r.regionCode())))
 			.toList();

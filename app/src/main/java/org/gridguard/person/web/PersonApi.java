@@ -1,6 +1,5 @@
 package org.gridguard.person.web;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.gridguard.person.Person;
@@ -19,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Persons in the caller's jurisdiction, masked. {@code q} accepts what the resident list accepts (name, full
- * identity number, mobile, masked number, last four characters); identifying searches are audited.
+ * Persons in the caller's jurisdiction, masked, with the year of birth (never the date: it would complete the mask).
+ * {@code q} accepts what the resident list accepts (name, full identity number, mobile, masked number); identifying
+ * searches are audited.
  */
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -52,12 +52,12 @@ class PersonApi {
 	}
 
 	record PersonView(long id, String name, String idType, String idNumberMasked, @Nullable String phoneMasked,
-			@Nullable String gender, @Nullable LocalDate birthDate, @Nullable String regionCode,
+			@Nullable String gender, @Nullable Integer birthYear, @Nullable String regionCode,
 			@Nullable String address, @Nullable Long householdId, boolean resident) {
 
 		static PersonView of(Person p) {
 			return new PersonView(p.id(), p.name(), p.idType().name(), p.idMasked(), p.phoneMasked(), p.gender(),
-					p.birthDate(), p.regionCode(), p.address(), p.householdId(), p.resident());
+					p.birthYear(), p.regionCode(), p.address(), p.householdId(), p.resident());
 		}
 
 	}

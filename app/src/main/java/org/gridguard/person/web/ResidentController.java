@@ -1,7 +1,5 @@
 package org.gridguard.person.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,23 +47,15 @@ class ResidentController {
 
 	private final RegionManagement regions;
 
-	private final Clock clock;
-
-	ResidentController(PersonManagement persons, RegionManagement regions, Clock clock) {
+	ResidentController(PersonManagement persons, RegionManagement regions) {
 		this.persons = persons;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	@Bean
 	static NavItem residentsNav() {
 		return NavItem.in(NavItem.BASE, "nav.residents", "/residents", 200, "ROLE_CITY_ADMIN", "ROLE_TOWN_OFFICER",
 				"ROLE_VILLAGE_OFFICER", "ROLE_GRID_WORKER", "ROLE_EPIDEMIOLOGIST");
-	}
-
-	@ModelAttribute("today")
-	LocalDate today() {
-		return LocalDate.now(clock);
 	}
 
 	@GetMapping
@@ -96,7 +86,7 @@ class ResidentController {
 		model.addAttribute("person", person);
 		model.addAttribute("place", person.regionCode() == null ? null : regions.fullName(person.regionCode()));
 		if (person.householdId() != null) {
-			model.addAttribute("members", persons.members(person.householdId()));
+			model.addAttribute("members", persons.readMembers(person.householdId(), who));
 		}
 		return "person/show";
 	}
@@ -134,7 +124,7 @@ class ResidentController {
 	String household(@PathVariable long id, Jurisdiction who, Model model) {
 		Household household = persons.household(id, who);
 		model.addAttribute("household", household);
-		model.addAttribute("members", persons.members(id));
+		model.addAttribute("members", persons.readMembers(id, who));
 		model.addAttribute("place", regions.fullName(household.gridCode()));
 		model.addAttribute("canMove", who.canAdminister(household.gridCode()));
 		model.addAttribute("grids", regions.gridsBelow(household.gridCode().substring(0, 12)));

@@ -9,9 +9,11 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.TooManyPersonReads;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,7 +28,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 /**
  * Error bodies of the JSON API: 422 with {@code {"errors":[{"field","message"}]}} for invalid input, 404 with the
  * same shape for things that do not exist (or are outside the caller's jurisdiction), 409 for a state that has moved
- * on (a task no longer open).
+ * on (a task no longer open), 429 with it (and {@code Retry-After}) for a reader over the per-minute budget of person
+ * records.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -82,6 +85,14 @@ class ApiErrorHandler {
 	ResponseEntity<Map<String, List<FieldProblem>>> notFound(NotFound ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(Map.of("errors", List.of(new FieldProblem("id", messages.get("error.notFound")))));
+	}
+
+	@ExceptionHandler(TooManyPersonReads.class)
+	ResponseEntity<Map<String, List<FieldProblem>>> tooManyReads(TooManyPersonReads ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(Map.of("errors", List.of(new FieldProblem("persons",
+					messages.get("error.429.text", String.valueOf(ex.limit()), String.valueOf(ex.retryAfterSeconds()))))));
 	}
 
 	private static ResponseEntity<Map<String, List<FieldProblem>>> unprocessable(List<FieldProblem> problems) {

@@ -21,6 +21,7 @@ import org.gridguard.tracing.Candidate;
 import org.gridguard.tracing.ClassificationRule;
 import org.gridguard.tracing.Investigation;
 import org.gridguard.tracing.InvestigationManagement;
+import org.gridguard.tracing.TransmissionChain;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,8 @@ class InvestigationController {
 
 	private final InvestigationManagement investigations;
 
+	private final TransmissionChain chain;
+
 	private final PersonManagement persons;
 
 	private final Messages messages;
@@ -55,10 +58,11 @@ class InvestigationController {
 
 	private final org.gridguard.platform.AuditLog audit;
 
-	InvestigationController(InvestigationManagement investigations, PersonManagement persons, Messages messages,
-			Clock clock, org.gridguard.platform.AuditLog audit) {
+	InvestigationController(InvestigationManagement investigations, TransmissionChain chain, PersonManagement persons,
+			Messages messages, Clock clock, org.gridguard.platform.AuditLog audit) {
 		this.audit = audit;
 		this.investigations = investigations;
+		this.chain = chain;
 		this.persons = persons;
 		this.messages = messages;
 		this.clock = clock;
@@ -83,7 +87,9 @@ class InvestigationController {
 	String list(@RequestParam(required = false) Investigation.@Nullable State state,
 			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
 		PageResult<Investigation> result = investigations.list(who, state, Paging.of(page, 30));
-		Map<Long, Person> cases = persons.findAll(result.items().stream().map(Investigation::casePersonId).toList());
+		// officers see the investigations touching their area; a case living elsewhere stays anonymous
+		Map<Long, Person> cases = persons.readVisible(result.items().stream().map(Investigation::casePersonId).toList(), who,
+				"investigation-list", null);
 		model.addAttribute("rows", result.items()
 			.stream()
 			.map(i -> new Row(i, cases.get(i.casePersonId()), investigations.counts(i.id())))
@@ -122,12 +128,15 @@ class InvestigationController {
 		Investigation investigation = investigations.get(id, who);
 		audit.record("INVESTIGATION_VIEW", "investigation", String.valueOf(id), null);
 		PageResult<Candidate> candidates = investigations.candidates(id, classification, venue, who, Paging.of(page, 50));
-		Map<Long, Person> people = persons.findAll(candidates.items().stream().map(Candidate::personId).toList());
+		var shown = new java.util.HashSet<Long>();
+		candidates.items().forEach(c -> shown.add(c.personId()));
+		shown.add(investigation.casePersonId());
+		Map<Long, Person> people = persons.readVisible(shown, who, "investigation", String.valueOf(id));
 		var venueNames = new HashMap<Long, String>();
 		List<InvestigationManagement.VenueSummary> venues = investigations.caseTimeline(id);
 		venues.forEach(v -> venueNames.put(v.venueId(), v.venueName()));
 		model.addAttribute("investigation", investigation);
-		model.addAttribute("casePerson", persons.find(investigation.casePersonId()).orElse(null));
+		model.addAttribute("casePerson", people.get(investigation.casePersonId()));
 		model.addAttribute("counts", investigations.counts(id));
 		model.addAttribute("venues", venues);
 		model.addAttribute("venueNames", venueNames);
@@ -145,8 +154,8 @@ class InvestigationController {
 
 	@GetMapping("/{id}/graph.json")
 	@ResponseBody
-	InvestigationManagement.Graph graph(@PathVariable long id, Jurisdiction who) {
-		return investigations.graph(id, who, 300);
+	TransmissionChain.Graph graph(@PathVariable long id, Jurisdiction who) {
+		return chain.graph(id, who, 300);
 	}
 
 	@PostMapping("/{id}/rules")

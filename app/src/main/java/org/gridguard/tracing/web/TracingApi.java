@@ -24,6 +24,7 @@ import org.gridguard.tracing.Candidate;
 import org.gridguard.tracing.ClassificationRule;
 import org.gridguard.tracing.Investigation;
 import org.gridguard.tracing.InvestigationManagement;
+import org.gridguard.tracing.TransmissionChain;
 import org.gridguard.tracing.TracingIndex;
 import org.gridguard.venue.Venue;
 import org.gridguard.venue.VenueManagement;
@@ -53,6 +54,8 @@ class TracingApi {
 
 	private final InvestigationManagement investigations;
 
+	private final TransmissionChain chain;
+
 	private final PersonManagement persons;
 
 	private final VenueManagement venues;
@@ -63,10 +66,11 @@ class TracingApi {
 
 	private final Clock clock;
 
-	TracingApi(TracingIndex index, InvestigationManagement investigations, PersonManagement persons,
-			VenueManagement venues, AuditLog audit, Messages messages, Clock clock) {
+	TracingApi(TracingIndex index, InvestigationManagement investigations, TransmissionChain chain,
+			PersonManagement persons, VenueManagement venues, AuditLog audit, Messages messages, Clock clock) {
 		this.index = index;
 		this.investigations = investigations;
+		this.chain = chain;
 		this.persons = persons;
 		this.venues = venues;
 		this.audit = audit;
@@ -202,8 +206,8 @@ class TracingApi {
 	}
 
 	@GetMapping("/investigations/{id}/graph")
-	InvestigationManagement.Graph graph(@PathVariable long id, Jurisdiction who) {
-		return investigations.graph(id, who, 300);
+	TransmissionChain.Graph graph(@PathVariable long id, Jurisdiction who) {
+		return chain.graph(id, who, 300);
 	}
 
 
