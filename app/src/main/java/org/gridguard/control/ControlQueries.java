@@ -63,9 +63,19 @@ public class ControlQueries {
 
 	// ---- risk persons
 
-	/** Filters for the risk-person list; empty criteria match everything. */
+	/**
+	 * Filters for the risk-person list; empty criteria match everything. The four parties: territory by
+	 * {@code region}, unit by {@code unit} (part of its name), individual by {@code personIds} (the persons a name
+	 * search found); the department of every risk person is health.
+	 */
 	public record RiskPersonFilter(@Nullable Category category, RiskPerson.@Nullable State state,
-			@Nullable String region, @Nullable Long personId, @Nullable Long pushListId, boolean activeOnly) {
+			@Nullable String region, @Nullable Long personId, @Nullable Long pushListId, boolean activeOnly,
+			@Nullable String unit, java.util.@Nullable List<Long> personIds) {
+
+		public RiskPersonFilter(@Nullable Category category, RiskPerson.@Nullable State state, @Nullable String region,
+				@Nullable Long personId, @Nullable Long pushListId, boolean activeOnly) {
+			this(category, state, region, personId, pushListId, activeOnly, null, null);
+		}
 
 		public static RiskPersonFilter all() {
 			return new RiskPersonFilter(null, null, null, null, null, false);
@@ -99,6 +109,14 @@ public class ControlQueries {
 		if (filter.pushListId() != null) {
 			where.append(" AND push_list_id = ?");
 			params.add(filter.pushListId());
+		}
+		if (filter.unit() != null && !filter.unit().isBlank()) {
+			where.append(" AND work_unit LIKE ? ESCAPE '\\'");
+			params.add("%" + likeText(filter.unit().strip()) + "%");
+		}
+		if (filter.personIds() != null) {
+			where.append(" AND person_id = ANY (?::bigint[])");
+			params.add(filter.personIds().toArray(Long[]::new));
 		}
 		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, params, "updated_at DESC, id DESC", RISK_PERSON,
 				paging);
@@ -375,7 +393,11 @@ public class ControlQueries {
 				rs.getString("protocol_id"), rs.getObject("plan_start", LocalDate.class),
 				rs.getString("measure") == null ? null : MeasureKind.valueOf(rs.getString("measure")),
 				instant(rs.getTimestamp("controlled_at")), instant(rs.getTimestamp("ended_at")), rs.getString("end_note"),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("work_unit"));
+	}
+
+	private static String likeText(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp ts) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gridguard.person.PersonManagement;
+import org.gridguard.person.WorkUnits;
 import org.gridguard.platform.Messages;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.responsibility.Assignment;
@@ -61,9 +62,13 @@ public class Registrations {
 
 	private final Raises raises;
 
+	private final WorkUnits workUnits;
+
 	Registrations(JdbcClient jdbc, JdbcTemplate template, ProtocolCatalogue catalogue, ControlQueries queries,
 			StatusManagement status, ResponsibilityManagement responsibility, RegionManagement regions,
-			RiskPersonWriter writer, Messages messages, Clock clock, PersonManagement persons, Raises raises) {
+			RiskPersonWriter writer, Messages messages, Clock clock, PersonManagement persons, Raises raises,
+			WorkUnits workUnits) {
+		this.workUnits = workUnits;
 		this.raises = raises;
 		this.persons = persons;
 		this.jdbc = jdbc;
@@ -108,7 +113,8 @@ public class Registrations {
 				toCreate.add(p);
 			}
 		}
-		Map<Long, Long> created = insertRiskPersons(toCreate, now);
+		Map<Long, String> units = units(first.values());
+		Map<Long, Long> created = insertRiskPersons(toCreate, units, now);
 		var timeline = new ArrayList<Object[]>();
 		var tasks = new ArrayList<RiskPersonWriter.NewTask>();
 		var facts = new ArrayList<StatusManagement.FactAssertion>();
@@ -139,8 +145,8 @@ public class Registrations {
 						messages.get("control.category." + p.category()), p.pushedAt(), null));
 			}
 			parties.add(new Assignment(Subject.riskPerson(id), p.name() + " · " + messages.get("control.category." + p.category()),
-					new FourParties(p.placement().regionCode(), Sector.HEALTH, null, null, null, p.name(), null), true, now,
-					actor));
+					new FourParties(p.placement().regionCode(), Sector.HEALTH, units.get(p.personId()), null, null, p.name(),
+							null), true, now, actor));
 			byRegion.merge(p.placement().regionCode(), 1, Integer::sum);
 			whereabouts.put(p.personId(), p.placement().regionCode());
 		}
@@ -190,7 +196,21 @@ public class Registrations {
 		return new Registration(toCreate.size(), existingCount, queued, transferred, ids);
 	}
 
-	private Map<Long, Long> insertRiskPersons(List<Pushed> toCreate, Instant now) {
+	/** Each person's unit: the push's, else the person record's; units learned from a push go on the record. */
+	private Map<Long, String> units(java.util.Collection<Pushed> pushed) {
+		var given = new HashMap<Long, String>();
+		for (Pushed p : pushed) {
+			if (p.unit() != null && !p.unit().isBlank()) {
+				given.put(p.personId(), p.unit().strip());
+			}
+		}
+		workUnits.learn(given);
+		var all = new HashMap<Long, String>(workUnits.of(pushed.stream().map(Pushed::personId).toList()));
+		all.putAll(given);
+		return all;
+	}
+
+	private Map<Long, Long> insertRiskPersons(List<Pushed> toCreate, Map<Long, String> units, Instant now) {
 		var result = new HashMap<Long, Long>();
 		if (toCreate.isEmpty()) {
 			return result;
@@ -208,6 +228,7 @@ public class Registrations {
 			Long[] linked = new Long[n];
 			Date[] exposure = new Date[n];
 			Timestamp[] pushedAt = new Timestamp[n];
+			String[] unit = new String[n];
 			for (int i = 0; i < n; i++) {
 				Pushed p = toCreate.get(i);
 				person[i] = p.personId();
@@ -221,15 +242,18 @@ public class Registrations {
 				linked[i] = p.linkedPersonId();
 				exposure[i] = p.lastExposure() == null ? null : Date.valueOf(p.lastExposure());
 				pushedAt[i] = Timestamp.from(p.pushedAt());
+				String u = units.get(p.personId());
+				unit[i] = u == null ? null : RiskPersonWriter.truncate(u, 100);
 			}
 			try (PreparedStatement ps = con.prepareStatement("""
 					INSERT INTO control_risk_person (person_id, category, state, region_code, placement, placement_note,
-						source, push_list_id, linked_person_id, last_exposure, pushed_at, ended_at, end_note, created_at, updated_at)
-					SELECT p, c, s, r, pl, n, so, l, lk, e, pa, CASE WHEN s = 'TRANSFERRED_OUT' THEN ?::timestamptz END,
+						source, push_list_id, linked_person_id, last_exposure, pushed_at, work_unit, ended_at, end_note,
+						created_at, updated_at)
+					SELECT p, c, s, r, pl, n, so, l, lk, e, pa, u, CASE WHEN s = 'TRANSFERRED_OUT' THEN ?::timestamptz END,
 						CASE WHEN s = 'TRANSFERRED_OUT' THEN n END, ?::timestamptz, ?::timestamptz
 					FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-						?::varchar[], ?::bigint[], ?::bigint[], ?::date[], ?::timestamptz[])
-						AS t(p, c, s, r, pl, n, so, l, lk, e, pa)
+						?::varchar[], ?::bigint[], ?::bigint[], ?::date[], ?::timestamptz[], ?::varchar[])
+						AS t(p, c, s, r, pl, n, so, l, lk, e, pa, u)
 					ON CONFLICT (person_id) WHERE state IN ('PENDING', 'CONTROLLED', 'READY_FOR_RELEASE') DO NOTHING
 					RETURNING id, person_id""")) {
 				Timestamp ts = Timestamp.from(now);
@@ -247,6 +271,7 @@ public class Registrations {
 				ps.setArray(12, con.createArrayOf("bigint", linked));
 				ps.setArray(13, con.createArrayOf("date", exposure));
 				ps.setArray(14, con.createArrayOf("timestamptz", pushedAt));
+				ps.setArray(15, con.createArrayOf("varchar", unit));
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
 						result.put(rs.getLong(2), rs.getLong(1));

@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param regionCode the grid answering for them, or the village/town/city queue they wait in
  * @param linkedPersonId the case or contact this person was pushed for, if known (escalation follows it)
  * @param planStart day 1 of the protocol, once the measure is applied
+ * @param workUnit the unit (单位) answering for the person, from the push or the person record
  */
 public record RiskPerson(long id, long personId, Category category, State state, String regionCode,
 		Placement.Kind placement, @Nullable String placementNote, @Nullable String source,
 		@Nullable Long pushListId, @Nullable Long linkedPersonId, @Nullable LocalDate lastExposure, Instant pushedAt,
 		@Nullable String protocolId, @Nullable LocalDate planStart, @Nullable MeasureKind measure,
-		@Nullable Instant controlledAt, @Nullable Instant endedAt, @Nullable String endNote, Instant updatedAt) {
+		@Nullable Instant controlledAt, @Nullable Instant endedAt, @Nullable String endNote, Instant updatedAt,
+		@Nullable String workUnit) {
 
 	/** Where a risk person is in the loop. Message keys: {@code control.state.<NAME>}. */
 	public enum State {

@@ -492,12 +492,15 @@ public class PersonManagement {
 		}
 		long id = jdbc.sql("""
 				INSERT INTO person (name, id_type, id_number_enc, id_number_hash, id_masked, phone_enc, phone_hash,
-					phone_masked, gender, birth_date, household_id, region_code, address, resident, source, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 'manual', ?, ?) RETURNING id""")
+					phone_masked, gender, birth_date, household_id, region_code, address, resident, source, work_unit,
+					created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 'manual', ?, ?, ?) RETURNING id""")
 			.params(name, document.type().name(), cipher.encrypt(document.number()), cipher.hash(document.hashKey()),
 					document.masked(), phone == null ? null : cipher.encrypt(phone),
 					phone == null ? null : cipher.hash(phone), phone == null ? null : new PhoneNumber(phone).masked(),
-					gender, birth == null ? null : Date.valueOf(birth), householdId, grid, address, now, now)
+					gender, birth == null ? null : Date.valueOf(birth), householdId, grid, address,
+					input.workUnit() == null || input.workUnit().isBlank() ? null : WorkUnits.clean(input.workUnit()), now,
+					now)
 			.query(Long.class)
 			.single();
 		audit.record("PERSON_CREATE", "person", String.valueOf(id), document.masked());

@@ -103,10 +103,13 @@ class ControlApi {
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'GRID_WORKER', 'EPIDEMIOLOGIST')")
 	Page<RiskPersonView> riskPersons(@RequestParam(required = false) @Nullable Category category,
 			@RequestParam(required = false) RiskPerson.@Nullable State state,
-			@RequestParam(required = false) @Nullable String grid, @RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable String grid, @RequestParam(required = false) @Nullable String region,
+			@RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size, Jurisdiction who) {
+		String area = grid != null && !grid.isBlank() ? grid : region;
 		PageResult<RiskPerson> result = queries.riskPersons(
-				new ControlQueries.RiskPersonFilter(category, state, grid, null, null, false), who, Paging.of(page, size));
+				new ControlQueries.RiskPersonFilter(category, state, area, null, null, false, unit, null), who,
+				Paging.of(page, size));
 		List<RiskPersonRow> rows = RiskPersonRow.of(result.items(), persons, regions);
 		return new Page<>(rows.stream().map(RiskPersonView::of).toList(), result.page(), result.size(), result.total());
 	}

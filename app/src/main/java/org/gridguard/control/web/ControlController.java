@@ -109,7 +109,17 @@ class ControlController {
 			@RequestParam(required = false) @Nullable String region,
 			@RequestParam(required = false) @Nullable String idNumber,
 			@RequestParam(required = false) @Nullable Long list,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String individual,
 			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+		java.util.List<Long> named = null;
+		if (individual != null && !individual.isBlank()) {
+			named = persons.search(who, new org.gridguard.person.PersonQuery(individual.strip(), null, null), new Paging(0, 500))
+				.items()
+				.stream()
+				.map(Person::id)
+				.toList();
+		}
 		Long personId = null;
 		if (idNumber != null && !idNumber.isBlank()) {
 			personId = persons.search(who, new org.gridguard.person.PersonQuery(idNumber, null, null), new Paging(0, 1))
@@ -119,8 +129,9 @@ class ControlController {
 				.map(Person::id)
 				.orElse(-1L);
 		}
-		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, false);
+		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, false, unit, named);
 		PageResult<RiskPerson> result = queries.riskPersons(filter, who, Paging.of(page, 30));
+		model.addAttribute("individual", individual);
 		model.addAttribute("result", result);
 		model.addAttribute("rows", RiskPersonRow.of(result.items(), persons, regions));
 		model.addAttribute("categories", Category.values());
@@ -132,6 +143,8 @@ class ControlController {
 			.queryParamIfPresent("state", Optional.ofNullable(state))
 			.queryParamIfPresent("region", Optional.ofNullable(region).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("list", Optional.ofNullable(list))
+			.queryParamIfPresent("unit", Optional.ofNullable(unit).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("individual", Optional.ofNullable(individual).filter(s -> !s.isBlank()))
 			.encode()
 			.build()
 			.toUriString());

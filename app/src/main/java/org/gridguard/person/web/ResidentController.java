@@ -101,7 +101,7 @@ class ResidentController {
 	@GetMapping("/new")
 	String createForm(@RequestParam(required = false) @Nullable Long household,
 			@RequestParam(required = false) @Nullable String grid, Model model) {
-		model.addAttribute("form", new NewResident("", IdType.RESIDENT_ID, "", "", grid, "", household));
+		model.addAttribute("form", new NewResident("", IdType.RESIDENT_ID, "", "", grid, "", household, ""));
 		model.addAttribute("idTypes", IdType.values());
 		return "person/new";
 	}
