@@ -4,12 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.gridguard.control.Category;
-import org.gridguard.control.ControlQueries;
 import org.gridguard.control.RiskPerson;
-import org.gridguard.control.UnmanagedDetector;
 import org.gridguard.control.Violation;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The control loop: risk persons under control by category and state, open verification tasks (overdue, escalated
  * past the grid) and everyone at risk of dropping out of control, by reason. Lists behind them: the risk-person list
  * ({@code active=true}, {@code category}, {@code state}), the task list ({@code open}, {@code overdue},
- * {@code escalated}) and the unmanaged list ({@code kind}).
+ * {@code escalated}) and the unmanaged list ({@code kind}). The figures are sums over the places of the area
+ * ({@link ControlFigures}).
  */
 @Component
 class ControlPanel implements CockpitPanel {
@@ -29,13 +27,10 @@ class ControlPanel implements CockpitPanel {
 
 	static final String BY_REASON = "cockpit.control.byReason";
 
-	private final ControlQueries queries;
+	private final ControlFigures control;
 
-	private final UnmanagedDetector detector;
-
-	ControlPanel(ControlQueries queries, UnmanagedDetector detector) {
-		this.queries = queries;
-		this.detector = detector;
+	ControlPanel(ControlFigures control) {
+		this.control = control;
 	}
 
 	@Override
@@ -55,38 +50,36 @@ class ControlPanel implements CockpitPanel {
 
 	@Override
 	public PanelFigures figures(CockpitArea area) {
-		ControlQueries.RiskPersonCounts persons = queries.riskPersonCounts(area.scope());
-		ControlQueries.TaskCounts tasks = queries.taskCounts(area.scope());
-		Map<Violation.Kind, Long> reasons = detector.openCounts(area.scope());
-		long unmanaged = reasons.values().stream().mapToLong(Long::longValue).sum();
+		ControlFigures.Counts counts = control.counts(area.code());
+		long unmanaged = counts.unmanaged();
 
 		var figures = new ArrayList<Figure>();
-		figures.add(Figure.headline("riskPersons.total", "cockpit.control.active", persons.active(),
+		figures.add(Figure.headline("riskPersons.total", "cockpit.control.active", counts.active(),
 				area.link("/control/risk-persons", "active", "true")));
-		figures.add(Figure.headline("tasks.open", "cockpit.control.tasksOpen", tasks.open(),
+		figures.add(Figure.headline("tasks.open", "cockpit.control.tasksOpen", counts.open(),
 				area.link("/control/tasks", "open", "true")));
-		figures.add(Figure.alarm("tasks.overdue", "cockpit.control.tasksOverdue", tasks.overdue(),
+		figures.add(Figure.alarm("tasks.overdue", "cockpit.control.tasksOverdue", counts.overdue(),
 				area.link("/control/tasks", "open", "true", "overdue", "true")));
-		figures.add(Figure.alarm("tasks.escalated", "cockpit.control.tasksEscalated", tasks.escalated(),
+		figures.add(Figure.alarm("tasks.escalated", "cockpit.control.tasksEscalated", counts.escalated(),
 				area.link("/control/tasks", "open", "true", "escalated", "true")));
 		figures.add(Figure.alarm("unmanaged", "cockpit.control.unmanaged", unmanaged, area.link("/control/unmanaged")));
 		var byCategory = new LinkedHashMap<String, Long>();
 		for (Category c : Category.values()) {
-			long n = persons.activeByCategory().getOrDefault(c, 0L);
+			long n = counts.activeByCategory().getOrDefault(c, 0L);
 			byCategory.put(c.name(), n);
 			figures.add(Figure.detail(BY_CATEGORY, "riskPersons.byCategory." + c, "control.category." + c, n,
 					area.link("/control/risk-persons", "active", "true", "category", c.name())));
 		}
 		var byState = new LinkedHashMap<String, Long>();
 		for (RiskPerson.State s : RiskPerson.State.values()) {
-			long n = persons.byState().getOrDefault(s, 0L);
+			long n = counts.byState().getOrDefault(s, 0L);
 			byState.put(s.name(), n);
 			figures.add(Figure.detail(BY_STATE, "riskPersons.byState." + s, "control.state." + s, n,
 					area.link("/control/risk-persons", "state", s.name())));
 		}
 		var byReason = new LinkedHashMap<String, Long>();
 		for (Violation.Kind k : Violation.Kind.values()) {
-			long n = reasons.getOrDefault(k, 0L);
+			long n = counts.reasons().getOrDefault(k, 0L);
 			byReason.put(k.name(), n);
 			figures.add(Figure.detail(BY_REASON, "unmanagedByReason." + k, "control.violation." + k, n,
 					area.link("/control/unmanaged", "kind", k.name())));
@@ -94,14 +87,14 @@ class ControlPanel implements CockpitPanel {
 
 		var api = new LinkedHashMap<String, Object>();
 		var riskPersons = new LinkedHashMap<String, Object>();
-		riskPersons.put("total", persons.active());
+		riskPersons.put("total", counts.active());
 		riskPersons.put("byCategory", byCategory);
 		riskPersons.put("byState", byState);
 		api.put("riskPersons", riskPersons);
 		var open = new LinkedHashMap<String, Object>();
-		open.put("open", tasks.open());
-		open.put("overdue", tasks.overdue());
-		open.put("escalated", tasks.escalated());
+		open.put("open", counts.open());
+		open.put("overdue", counts.overdue());
+		open.put("escalated", counts.escalated());
 		api.put("tasks", open);
 		api.put("unmanaged", unmanaged);
 		api.put("unmanagedByReason", byReason);
@@ -111,7 +104,7 @@ class ControlPanel implements CockpitPanel {
 	@Override
 	public List<Series> trends(CockpitArea area, LocalDate from) {
 		return List.of(new Series("riskPersonsPushed", "cockpit.trend.pushed",
-				Series.byDay(queries.pushedPerDay(area.scope(), from)), false, null));
+				Series.byDay(control.pushedPerDay(area.code(), from)), false, null));
 	}
 
 	@Override
@@ -119,10 +112,10 @@ class ControlPanel implements CockpitPanel {
 		var active = new java.util.HashMap<String, Long>();
 		var overdue = new java.util.HashMap<String, Long>();
 		var unmanaged = new java.util.HashMap<String, Long>();
-		queries.countsByArea(area.scope(), codeLength).forEach((code, counts) -> {
-			active.put(code, counts.activeRiskPersons());
-			overdue.put(code, counts.overdueTasks());
-			unmanaged.put(code, counts.unmanaged());
+		control.byArea(area.code(), codeLength).forEach((code, counts) -> {
+			active.put(code, counts[0]);
+			overdue.put(code, counts[1]);
+			unmanaged.put(code, counts[2]);
 		});
 		return List.of(new Series("riskPersons.total", "cockpit.control.active", active, false,
 				"/control/risk-persons?active=true"),
