@@ -42,17 +42,20 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final SignInThrottle signIns;
+
 	private final String configuredPassword;
 
 	private final boolean demo;
 
-	AdminBootstrap(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock,
+	AdminBootstrap(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock, SignInThrottle signIns,
 			@Value("${gridguard.admin.password:}") String configuredPassword,
 			@Value("${gridguard.demo.enabled:false}") boolean demo) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
+		this.signIns = signIns;
 		this.configuredPassword = configuredPassword;
 		this.demo = demo;
 	}
@@ -97,10 +100,11 @@ class AdminBootstrap implements ApplicationRunner {
 				.query(String.class)
 				.single();
 			if (!passwords.matches(configuredPassword, hash)) {
-				jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
-						+ "locked_until = NULL, enabled = true WHERE username = ?")
+				jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, enabled = true "
+						+ "WHERE username = ?")
 					.params(passwords.encode(configuredPassword), now, ADMIN)
 					.update();
+				signIns.unlock(ADMIN);
 				audit.recordAs(AuditLog.SYSTEM, "ACCOUNT_PASSWORD_RESET", "account", ADMIN, "from GRIDGUARD_ADMIN_PASSWORD");
 				LOG.info("Reset the password of 'admin' to GRIDGUARD_ADMIN_PASSWORD");
 			}

@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing in: lock-out after repeated failures, audit of sign-ins, revocable API tokens, CSRF and security headers,
+ * Signing in: a pause after repeated failures, audit of sign-ins, revocable API tokens, CSRF and security headers,
  * and the language switch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,7 +35,7 @@ class SignInIntegrationTests {
 	AuditLog audit;
 
 	@Test
-	void fiveFailedSignInsLockTheAccountUntilAnAdminUnlocksIt() {
+	void fiveFailedSignInsPauseSignInFromThereUntilAnAdminUnlocksIt() {
 		createAccount("locky", "locky-password");
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> failed = TestHttp.anonymous(port).login("locky", "wrong-" + i);
@@ -45,7 +45,7 @@ class SignInIntegrationTests {
 		assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
 		TestHttp anonymous = TestHttp.anonymous(port);
 		anonymous.login("locky", "locky-password");
-		assertThat(anonymous.get("/login?error=locked").body()).contains("账号已临时锁定");
+		assertThat(anonymous.get("/login?error=locked").body()).contains("已暂停从此处登录该账号");
 		assertThat(TestHttp.anonymous(port)
 			.api("GET", "/api/v1/regions/330784", null, TestHttp.basic("locky", "locky-password"))
 			.statusCode()).isEqualTo(401);
