@@ -32,6 +32,7 @@ import org.gridguard.shared.Paging;
 import org.gridguard.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,8 +61,6 @@ public class AccountManagement {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
 
-	static final int MIN_PASSWORD = 10;
-
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
@@ -78,10 +77,16 @@ public class AccountManagement {
 
 	private final SignInThrottle signIns;
 
+	private final PasswordRules passwordRules;
+
+	/** The demo accounts' password while demo mode is on, else {@code null}. */
+	private final @Nullable String demoPassword;
+
 	private final SecureRandom random = new SecureRandom();
 
 	AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, RegionManagement regions, AuditLog audit,
-			Messages messages, Clock clock, TokenCache tokenCache, SignInThrottle signIns) {
+			Messages messages, Clock clock, TokenCache tokenCache, SignInThrottle signIns, PasswordRules passwordRules,
+			@Value("${gridguard.demo.enabled:false}") boolean demo, @Value("${gridguard.demo.password:}") String demoPassword) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.regions = regions;
@@ -90,6 +95,8 @@ public class AccountManagement {
 		this.clock = clock;
 		this.tokenCache = tokenCache;
 		this.signIns = signIns;
+		this.passwordRules = passwordRules;
+		this.demoPassword = demo && !demoPassword.isEmpty() ? demoPassword : null;
 	}
 
 	@Transactional(readOnly = true)
@@ -180,7 +187,7 @@ public class AccountManagement {
 			problems.add(messages.problem("sector", "account.sector.required"));
 		}
 		String password = input.password() == null ? "" : input.password();
-		problems.addAll(passwordProblems(password, username));
+		problems.addAll(newAccountPasswordProblems(password, username));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -259,17 +266,22 @@ public class AccountManagement {
 	}
 
 	List<FieldProblem> passwordProblems(String password, String username) {
-		var problems = new ArrayList<FieldProblem>();
-		if (password.length() < MIN_PASSWORD) {
-			problems.add(messages.problem("password", "account.password.short", MIN_PASSWORD));
+		return passwordRules.weakness(password, username)
+			.map(weakness -> List.of(messages.problem("password", weakness.messageKey, PasswordRules.MIN_LENGTH,
+					PasswordRules.MAX_LENGTH)))
+			.orElse(List.of());
+	}
+
+	/**
+	 * As {@link #passwordProblems}, except that in demo mode the demo password passes the list and the trivial-password
+	 * rules: it is configuration, given to the demo accounts.
+	 */
+	private List<FieldProblem> newAccountPasswordProblems(String password, String username) {
+		if (demoPassword != null && password.equals(demoPassword) && password.length() >= PasswordRules.MIN_LENGTH
+				&& password.length() <= PasswordRules.MAX_LENGTH) {
+			return List.of();
 		}
-		else if (password.equalsIgnoreCase(username)) {
-			problems.add(messages.problem("password", "account.password.sameAsUsername"));
-		}
-		else if (password.length() > 200) {
-			problems.add(messages.problem("password", "account.password.long"));
-		}
-		return problems;
+		return passwordProblems(password, username);
 	}
 
 	// ---- API tokens

@@ -132,6 +132,35 @@ class SignInIntegrationTests {
 		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 	}
 
+	@Test
+	void aCommonPasswordIsRefusedWithAMessageNamingTheFieldInBothLanguages() {
+		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
+		admin.get("/accounts/new");
+		Map<String, String> form = Map.of("username", "weak-choice", "displayName", "weak choice", "role",
+				"EPIDEMIOLOGIST", "regionCode", "330784", "password", "password12");
+		String chinese = admin.post("/accounts", form).body();
+		assertThat(chinese).contains("id=\"form-problems\"").contains("该密码是常见密码");
+		assertThat(accounts.find("weak-choice")).isEmpty();
+
+		admin.get("/accounts/new?lang=en");
+		String english = admin.post("/accounts", form).body();
+		assertThat(english).contains("Password is a common one");
+	}
+
+	@Test
+	void aTrivialNewPasswordIsRefusedWhenChangingOnesOwn() {
+		createAccount("changer", "changer-password");
+		TestHttp changer = TestHttp.signedIn(port, "changer", "changer-password");
+		String page = changer.post("/account/password",
+				Map.of("current", "changer-password", "password", "1234567890", "confirm", "1234567890")).body();
+		assertThat(page).contains("密码不能是同一字符或短片段的重复");
+		changer.get("/account/password?lang=en");
+		page = changer.post("/account/password",
+				Map.of("current", "changer-password", "password", "aaaaaaaaaa", "confirm", "aaaaaaaaaa")).body();
+		assertThat(page).contains("Password may not be one character or a short pattern repeated");
+		TestHttp.signedIn(port, "changer", "changer-password");
+	}
+
 	private Account createAccount(String username, String password) {
 		return accounts.find(username)
 			.orElseGet(() -> accounts.create(new NewAccount(username, username, null, Role.EPIDEMIOLOGIST, "330784", null,
