@@ -126,7 +126,7 @@ class DurabilityIntegrationTests {
 		try {
 			awaitUp(port, again);
 			Set<Long> stored = new HashSet<>();
-			try (Connection con = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
+			try (Connection con = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/gridguard", "gridguard", java.nio.file.Files.readString(dir.resolve("data/keys/db-gridguard.password")).strip());
 					PreparedStatement ps = con.prepareStatement(
 							"SELECT extract(epoch FROM at)::bigint FROM venue_check_in WHERE venue_id = ?")) {
 				ps.setLong(1, venueId);
