@@ -121,6 +121,11 @@ public class CheckIns {
 				rejected.add(new Rejected(i, "checkins", messages.get("venue.checkin.item.empty")));
 				continue;
 			}
+			Rejected unreadable = controlCharacter(i, item);
+			if (unreadable != null) {
+				rejected.add(unreadable);
+				continue;
+			}
 			String code = item.venueCode() == null ? "" : item.venueCode().strip().toUpperCase(Locale.ROOT);
 			VenueRegistry.Code known = code.isEmpty() ? null : registry.code(code);
 			VenueRegistry.Ref ref = known == null ? null : registry.venue(known.venueId());
@@ -205,6 +210,19 @@ public class CheckIns {
 		return new BatchOutcome(n, rejected, results);
 	}
 
+	/** The first field of an item holding a control character, named with the character's position. */
+	private @Nullable Rejected controlCharacter(int index, RawCheckIn item) {
+		String[] fields = { "venueCode", "idNumber", "at", "leftAt", "name", "phone" };
+		String[] values = { item.venueCode(), item.idNumber(), item.at(), item.leftAt(), item.name(), item.phone() };
+		for (int f = 0; f < fields.length; f++) {
+			int at = ControlCharacters.firstIn(values[f]);
+			if (at > 0) {
+				return new Rejected(index, fields[f], messages.get("venue.input.control", fields[f], at));
+			}
+		}
+		return null;
+	}
+
 	// ---- at the door
 
 	/** A person checking in at the door: the visitor themself, a companion, or someone at the desk. */
@@ -286,6 +304,11 @@ public class CheckIns {
 		for (int i = 0; i < visitors.size(); i++) {
 			Visitor v = visitors.get(i);
 			String prefix = i == 0 ? "" : "companions[" + (i - 1) + "].";
+			FieldProblem unreadable = controlCharacter(prefix, v);
+			if (unreadable != null) {
+				problems.add(unreadable);
+				continue;
+			}
 			String name = v.name() == null ? "" : v.name().strip();
 			if ((!desk && name.isEmpty()) || name.length() > 50) {
 				problems.add(messages.problem(prefix + "name", "venue.visitor.name.invalid"));
@@ -333,6 +356,19 @@ public class CheckIns {
 		}
 		return new ScanOutcome(venue.id(), venue.name(), Instant.ofEpochSecond(now), area != null && area.stars(),
 				area == null ? null : area.name(), entries);
+	}
+
+	private @Nullable FieldProblem controlCharacter(String prefix, Visitor visitor) {
+		String[] fields = { "name", "idNumber", "phone" };
+		String[] values = { visitor.name(), visitor.idNumber(), visitor.phone() };
+		for (int f = 0; f < fields.length; f++) {
+			int at = ControlCharacters.firstIn(values[f]);
+			if (at > 0) {
+				return messages.problem(prefix + fields[f], "venue.input.control", messages.get("venue.field." + fields[f]),
+						at);
+			}
+		}
+		return null;
 	}
 
 	private @Nullable String refusal(byte reason, String colour, VenueRegistry.Ref venue) {

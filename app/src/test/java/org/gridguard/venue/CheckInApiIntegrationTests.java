@@ -121,6 +121,33 @@ class CheckInApiIntegrationTests {
 	}
 
 	@Test
+	void aControlCharacterInOneItemCostsThatItemAloneAndIsNamed() throws Exception {
+		String code = register("控制字符测试超市", "MALL_SUPERMARKET", "330784001");
+		Venue venue = venues.find(idOf(code)).orElseThrow();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		var items = new ArrayList<Map<String, String>>();
+		for (int i = 0; i < 101; i++) {
+			items.add(Map.of("venueCode", code, "idNumber", VenueFixtures.idNumber(), "at",
+					now.minusMinutes(90).plusSeconds(i).toString(), "name", i == 37 ? "王\u0000五" : "访客" + i));
+		}
+		items.set(64, Map.of("venueCode", code, "idNumber", VenueFixtures.idNumber(), "at",
+				now.minusMinutes(5).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\u001b"));
+		HttpResponse<String> response = TestHttp.anonymous(port)
+			.api("POST", "/api/v1/checkins", json.writeValueAsString(Map.of("checkins", items)), ADMIN);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("accepted").asInt()).isEqualTo(99);
+		var rejected = new ArrayList<String>();
+		body.get("rejected").forEach(r -> rejected.add(r.get("index").asInt() + " " + r.get("field").asString() + " "
+				+ r.get("message").asString()));
+		assertThat(rejected).containsExactly("37 name name 含有不可见的控制字符（第 2 个字符），请删除后重新提交",
+				"64 at at 含有不可见的控制字符（第 26 个字符），请删除后重新提交");
+		assertThat(jdbc.sql("SELECT count(*) FROM venue_check_in WHERE venue_id = ?").param(venue.id()).query(Long.class)
+			.single()).isEqualTo(99);
+	}
+
+	@Test
 	void anEnglishClientGetsTheReasonsInEnglish() throws Exception {
 		String code = register("Test store", "MALL_SUPERMARKET", "330784002");
 		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/checkins"))

@@ -125,6 +125,18 @@ class EntranceIntegrationTests {
 	}
 
 	@Test
+	void aControlCharacterOnTheScanFormIsRefusedNamingItsField() throws Exception {
+		Venue mall = venue("控制字符扫码商场", "MALL_SUPERMARKET");
+		HttpResponse<String> response = scan(mall.code(), Map.of("name", "应\u0000东", "idNumber", VenueFixtures.idNumber(),
+				"phone", "13905790008", "companions", List.of(Map.of("name", "应秀英", "idNumber", VenueFixtures.idNumber()))));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(json.readTree(response.body()).get("errors").valueStream()
+			.map(e -> e.get("field").asString() + " " + e.get("message").asString()))
+			.containsExactly("name 姓名 含有不可见的控制字符（第 2 个字符），请删除后重新提交");
+		assertThat(venues.todayCounts(mall.id())[0]).isZero();
+	}
+
+	@Test
 	void aRedPersonIsRefusedAndTheirGridWorkerAndTheDepartmentAreAlertedAtOnce() throws Exception {
 		Venue mall = venue("红码测试商场", "MALL_SUPERMARKET");
 		String id = VenueFixtures.idNumber();
