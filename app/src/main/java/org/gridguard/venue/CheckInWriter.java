@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.gridguard.person.PersonInput;
+import org.gridguard.person.PersonManagement;
 import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
@@ -24,16 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores check-ins with group commit. Requests put their batch on a queue and wait; a writer thread takes everything
- * queued (up to {@code maxRows}), looks up all colours in one query, decides admission, writes the rows with one COPY,
- * raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an
- * acknowledged check-in is durable, and one commit (one WAL flush) serves many requests. With two writers one copies
- * while the other waits for its flush.
+ * queued (up to {@code maxRows}), matches or registers the persons the requests did not know yet, looks up all colours
+ * in one query, decides admission, writes the rows with one COPY, raises the alerts of flagged persons, and commits
+ * once. Only then are the requests answered and the feed told: an acknowledged check-in is durable, and one commit
+ * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush.
  */
 @Component
 class CheckInWriter implements SmartLifecycle {
@@ -47,7 +51,11 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final DataSource dataSource;
 
+	private final JdbcTemplate jdbc;
+
 	private final TransactionTemplate tx;
+
+	private final PersonManagement persons;
 
 	private final StatusManagement status;
 
@@ -74,10 +82,13 @@ class CheckInWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	CheckInWriter(DataSource dataSource, TransactionTemplate tx, StatusManagement status, VenueRegistry registry,
-			FlagAlerts alerts, InProcessCheckInFeed feed, VenueProperties properties) {
+	CheckInWriter(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, PersonManagement persons,
+			StatusManagement status, VenueRegistry registry, FlagAlerts alerts, InProcessCheckInFeed feed,
+			VenueProperties properties) {
 		this.dataSource = dataSource;
+		this.jdbc = jdbc;
 		this.tx = tx;
+		this.persons = persons;
 		this.status = status;
 		this.registry = registry;
 		this.alerts = alerts;
@@ -210,6 +221,7 @@ class CheckInWriter implements SmartLifecycle {
 
 	private void commit(List<CheckInBatch> group) {
 		tx.executeWithoutResult(state -> {
+			registerUnknown(group);
 			int total = 0;
 			for (CheckInBatch batch : group) {
 				total += batch.size;
@@ -239,6 +251,44 @@ class CheckInWriter implements SmartLifecycle {
 			rowsWritten.addAndGet(total);
 			groupsCommitted.incrementAndGet();
 		});
+	}
+
+	/**
+	 * Matches or registers, in one go per source, every person of the group that the requests did not find in memory:
+	 * a visitor never seen before costs a share of one lookup and one insert, not a transaction and a WAL flush of its
+	 * own. The registrations commit with the check-ins. Writers take turns here (a transaction-scoped advisory lock),
+	 * so that two groups inserting the same new persons in different orders cannot deadlock.
+	 */
+	private void registerUnknown(List<CheckInBatch> group) {
+		var bySource = new LinkedHashMap<String, List<PersonInput>>();
+		for (CheckInBatch batch : group) {
+			if (batch.unknown == null) {
+				continue;
+			}
+			for (PersonInput input : batch.unknown) {
+				if (input != null) {
+					bySource.computeIfAbsent(batch.registeredBy, s -> new ArrayList<>()).add(input);
+				}
+			}
+		}
+		if (bySource.isEmpty()) {
+			return;
+		}
+		jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('venue_person_registration'))");
+		for (var entry : bySource.entrySet()) {
+			long[] ids = persons.resolveAll(entry.getValue(), entry.getKey());
+			int k = 0;
+			for (CheckInBatch batch : group) {
+				if (batch.unknown == null || !batch.registeredBy.equals(entry.getKey())) {
+					continue;
+				}
+				for (int i = 0; i < batch.size; i++) {
+					if (batch.unknown[i] != null) {
+						batch.person[i] = ids[k++];
+					}
+				}
+			}
+		}
 	}
 
 	/**

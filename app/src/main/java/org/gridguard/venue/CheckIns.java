@@ -33,8 +33,8 @@ import org.springframework.stereotype.Service;
  * items go to the group-commit writer: this returns only once they are durable. The colour at the door and the
  * admission decision (绿码通行、黄码限制、红码禁止, closed management) come back with each item.
  * <p>
- * Not transactional on purpose: persons are registered and risk-area declarations recorded in their own committed
- * transactions before the check-ins are written by the writer's.
+ * Not transactional on purpose: persons not known yet are registered by the writer in the transaction that stores
+ * their check-ins; risk-area declarations are recorded in their own committed transactions before.
  */
 @Service
 public class CheckIns {
@@ -196,12 +196,13 @@ public class CheckIns {
 		}
 		var results = new ArrayList<Accepted>(n);
 		if (n > 0) {
-			long[] persons = personIds.resolve(inputs, "venue:api");
 			var batch = new CheckInBatch(n);
 			for (int k = 0; k < n; k++) {
-				batch.set(k, persons[k], venue[k], at[k], left[k], end(at[k], left[k]), CheckInBatch.API);
+				batch.set(k, 0, venue[k], at[k], left[k], end(at[k], left[k]), CheckInBatch.API);
 			}
+			PersonIds.Key[] keys = identify(batch, inputs, "venue:api");
 			await(writer.submit(batch));
+			remember(batch, keys);
 			for (int k = 0; k < n; k++) {
 				results.add(new Accepted(index[k], batch.colour[k].name(), batch.admitted(k)));
 			}
@@ -338,17 +339,28 @@ public class CheckIns {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		long[] persons = personIds.resolve(inputs, desk ? "venue:desk" : "venue:scan");
-		RiskArea area = riskAreaId == null ? null : riskAreas.declare(persons, riskAreaId);
+		String source = desk ? "venue:desk" : "venue:scan";
 		long now = clock.instant().getEpochSecond();
-		var batch = new CheckInBatch(persons.length);
-		for (int i = 0; i < persons.length; i++) {
+		var batch = new CheckInBatch(inputs.size());
+		for (int i = 0; i < inputs.size(); i++) {
 			byte via = desk ? CheckInBatch.DESK : i == 0 ? CheckInBatch.SCAN : CheckInBatch.COMPANION;
-			batch.set(i, persons[i], venue.id(), now, Long.MIN_VALUE, end(now, Long.MIN_VALUE), via);
+			batch.set(i, 0, venue.id(), now, Long.MIN_VALUE, end(now, Long.MIN_VALUE), via);
+		}
+		RiskArea area = null;
+		PersonIds.Key[] keys = null;
+		if (riskAreaId != null) {
+			// the declaration is a status fact of each person, asserted before the check-in decides the colour
+			long[] persons = personIds.resolve(inputs, source);
+			System.arraycopy(persons, 0, batch.person, 0, persons.length);
+			area = riskAreas.declare(persons, riskAreaId);
+		}
+		else {
+			keys = identify(batch, inputs, source);
 		}
 		await(writer.submit(batch));
+		remember(batch, keys);
 		var entries = new ArrayList<Entry>();
-		for (int i = 0; i < persons.length; i++) {
+		for (int i = 0; i < inputs.size(); i++) {
 			String colour = batch.colour[i].name();
 			entries.add(new Entry(Masking.name(visitors.get(i).name() == null || visitors.get(i).name().isBlank()
 					? unnamed : visitors.get(i).name()), inputs.get(i).document().masked(), colour, batch.admitted(i),
@@ -356,6 +368,37 @@ public class CheckIns {
 		}
 		return new ScanOutcome(venue.id(), venue.name(), Instant.ofEpochSecond(now), area != null && area.stars(),
 				area == null ? null : area.name(), entries);
+	}
+
+	/**
+	 * Sets the ids of the persons remembered in memory and leaves the others to the writer, which matches or registers
+	 * them with the check-ins. Returns the cache keys, for {@link #remember} after the commit.
+	 */
+	private PersonIds.Key[] identify(CheckInBatch batch, List<PersonInput> inputs, String source) {
+		var keys = new PersonIds.Key[inputs.size()];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = personIds.key(inputs.get(i).document());
+			long id = personIds.known(keys[i]);
+			if (id == 0) {
+				batch.unknown(i, inputs.get(i), source);
+			}
+			else {
+				batch.person[i] = id;
+			}
+		}
+		return keys;
+	}
+
+	/** Remembers the persons the writer matched or registered, now that their registration has committed. */
+	private void remember(CheckInBatch batch, PersonIds.Key @Nullable [] keys) {
+		if (keys == null || batch.unknown == null) {
+			return;
+		}
+		for (int i = 0; i < keys.length; i++) {
+			if (batch.unknown[i] != null) {
+				personIds.remember(keys[i], batch.person[i]);
+			}
+		}
 	}
 
 	private @Nullable FieldProblem controlCharacter(String prefix, Visitor visitor) {

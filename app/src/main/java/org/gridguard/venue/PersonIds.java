@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gridguard.person.IdDocument;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
@@ -18,13 +19,17 @@ import org.springframework.stereotype.Component;
  * Person ids by identity document, remembered after the first lookup: the same visitors scan again and again, and a
  * batch of 10,000 check-ins must not cost 10,000 lookups. The key is a keyed hash of the document (128 bits of
  * HMAC-SHA-256), so no identity number is kept in memory. A person's id never changes, so entries never go stale;
- * the map is emptied when it grows past its bound. Unknown persons are registered (in their own committed transaction,
- * so that no id of a rolled-back person is ever remembered).
+ * the map is emptied when it grows past its bound. Check-ins look up only the memory here ({@link #known}) and leave
+ * the persons it does not know to the group-commit writer, which matches or registers all of a group's at once inside
+ * its own transaction; ids are remembered only after that commit, so that no id of a rolled-back person is ever
+ * remembered. {@link #resolve} matches or registers at once, in its own committed transaction, for the few callers
+ * that need the id before they write (staff rosters, pharmacy purchases, risk-area declarations).
  */
 @Component
 class PersonIds {
 
-	private record Key(long hi, long lo) {
+	/** The cache key of one identity document. */
+	record Key(long hi, long lo) {
 	}
 
 	/** Up to this many unknown persons are looked up one by one (a visitor and companions). */
@@ -45,6 +50,18 @@ class PersonIds {
 		this.bound = bound;
 	}
 
+	/** The cache key of a document. */
+	Key key(IdDocument document) {
+		ByteBuffer hash = ByteBuffer.wrap(cipher.hash(document.type().name() + ":" + document.number()));
+		return new Key(hash.getLong(), hash.getLong());
+	}
+
+	/** The remembered id of a document's person, or 0 when it is not in memory (unknown, or not looked up yet). */
+	long known(Key key) {
+		Long id = ids.get(key);
+		return id == null ? 0 : id;
+	}
+
 	/** The person ids of the inputs, in input order; unknown persons are registered with {@code source}. */
 	long[] resolve(List<PersonInput> inputs, String source) {
 		long[] result = new long[inputs.size()];
@@ -53,10 +70,9 @@ class PersonIds {
 		var missingAt = new ArrayList<Integer>();
 		for (int i = 0; i < inputs.size(); i++) {
 			PersonInput in = inputs.get(i);
-			ByteBuffer hash = ByteBuffer.wrap(cipher.hash(in.document().type().name() + ":" + in.document().number()));
-			keys[i] = new Key(hash.getLong(), hash.getLong());
-			Long known = ids.get(keys[i]);
-			if (known == null) {
+			keys[i] = key(in.document());
+			long known = known(keys[i]);
+			if (known == 0) {
 				missing.add(in);
 				missingAt.add(i);
 			}
@@ -89,7 +105,8 @@ class PersonIds {
 		return result;
 	}
 
-	private void remember(Key key, long id) {
+	/** Remembers a person's id; only for a person whose registration has committed. */
+	void remember(Key key, long id) {
 		if (ids.size() >= bound) {
 			ids.clear();
 		}
