@@ -59,6 +59,12 @@ final class CheckInBatch {
 
 	String registeredBy = "venue";
 
+	/** The idempotency key this batch claims, with its answer; {@code null} when sent without a key. */
+	CheckInReceipts.@Nullable Claim claim;
+
+	/** Set by the writer when the key was already taken: nothing of this batch was stored. */
+	volatile boolean duplicate;
+
 	final CompletableFuture<CheckInBatch> done = new CompletableFuture<>();
 
 	CheckInBatch(int size) {

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores check-ins with group commit. Requests put their batch on a queue and wait; a writer thread takes everything
  * queued (up to {@code maxRows}), matches or registers the persons the requests did not know yet, looks up all colours
- * in one query, decides admission, writes the rows with one COPY, raises the alerts of flagged persons, and commits
- * once. Only then are the requests answered and the feed told: an acknowledged check-in is durable, and one commit
+ * in one query, decides admission, claims the idempotency keys of the batches that carry one (leaving out those whose
+ * key is taken), writes the rows with one COPY, raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an acknowledged check-in is durable, and one commit
  * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush.
  */
 @Component
@@ -63,6 +63,8 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final FlagAlerts alerts;
 
+	private final CheckInReceipts receipts;
+
 	private final InProcessCheckInFeed feed;
 
 	private final int writers;
@@ -83,8 +85,8 @@ class CheckInWriter implements SmartLifecycle {
 	private volatile boolean running;
 
 	CheckInWriter(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, PersonManagement persons,
-			StatusManagement status, VenueRegistry registry, FlagAlerts alerts, InProcessCheckInFeed feed,
-			VenueProperties properties) {
+			StatusManagement status, VenueRegistry registry, FlagAlerts alerts, CheckInReceipts receipts,
+			InProcessCheckInFeed feed, VenueProperties properties) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -92,6 +94,7 @@ class CheckInWriter implements SmartLifecycle {
 		this.status = status;
 		this.registry = registry;
 		this.alerts = alerts;
+		this.receipts = receipts;
 		this.feed = feed;
 		this.writers = Math.max(1, properties.ingest().writers());
 		this.maxRows = Math.max(1, properties.ingest().maxRows());
@@ -104,7 +107,7 @@ class CheckInWriter implements SmartLifecycle {
 			batch.done.completeExceptionally(new IllegalStateException("check-in writer is not running"));
 			return batch;
 		}
-		if (batch.size == 0) {
+		if (batch.size == 0 && batch.claim == null) {
 			batch.done.complete(batch);
 			return batch;
 		}
@@ -212,7 +215,7 @@ class CheckInWriter implements SmartLifecycle {
 			return;
 		}
 		for (CheckInBatch batch : group) {
-			if (feed.hasSinks()) {
+			if (feed.hasSinks() && !batch.duplicate) {
 				feed.publish(batch);
 			}
 			batch.done.complete(batch);
@@ -221,11 +224,12 @@ class CheckInWriter implements SmartLifecycle {
 
 	private void commit(List<CheckInBatch> group) {
 		tx.executeWithoutResult(state -> {
-			registerUnknown(group);
 			int total = 0;
 			for (CheckInBatch batch : group) {
 				total += batch.size;
+				batch.duplicate = false; // from a failed attempt of a larger group
 			}
+			registerUnknown(group);
 			long[] persons = new long[total];
 			int k = 0;
 			for (CheckInBatch batch : group) {
@@ -233,22 +237,34 @@ class CheckInWriter implements SmartLifecycle {
 				k += batch.size;
 			}
 			StatusColour[] colours = status.colours(persons);
-			var out = new CopyBuffer(total * 96);
 			k = 0;
 			for (CheckInBatch batch : group) {
 				for (int i = 0; i < batch.size; i++, k++) {
-					StatusColour colour = colours[k];
-					batch.colour[i] = colour;
-					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
-					batch.refusal[i] = decide(venue, colour, batch.person[i]);
-					out.row(batch, i);
-					if (venue != null && flagged(colour, batch.person[i])) {
-						alerts.flagged(venue, batch.person[i], batch.at[i], colour);
-					}
+					batch.colour[i] = colours[k];
+					batch.refusal[i] = decide(registry.venue(batch.venue[i]), colours[k], batch.person[i]);
 				}
 			}
-			copy(out);
-			rowsWritten.addAndGet(total);
+			// the answers are complete now: batches whose idempotency key is taken are left out
+			receipts.claim(group);
+			var out = new CopyBuffer(total * 96);
+			int rows = 0;
+			for (CheckInBatch batch : group) {
+				if (batch.duplicate) {
+					continue;
+				}
+				for (int i = 0; i < batch.size; i++) {
+					out.row(batch, i);
+					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
+					if (venue != null && flagged(batch.colour[i], batch.person[i])) {
+						alerts.flagged(venue, batch.person[i], batch.at[i], batch.colour[i]);
+					}
+				}
+				rows += batch.size;
+			}
+			if (rows > 0) {
+				copy(out);
+			}
+			rowsWritten.addAndGet(rows);
 			groupsCommitted.incrementAndGet();
 		});
 	}

@@ -25,6 +25,7 @@ import org.gridguard.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,6 +46,10 @@ public class CheckIns {
 
 	private final PersonIds personIds;
 
+	private final CheckInReceipts receipts;
+
+	private final JsonMapper json;
+
 	private final CheckInPartitions partitions;
 
 	private final RiskAreas riskAreas;
@@ -57,11 +62,14 @@ public class CheckIns {
 
 	private final VenueProperties properties;
 
-	CheckIns(VenueRegistry registry, CheckInWriter writer, PersonIds personIds, CheckInPartitions partitions,
-			RiskAreas riskAreas, Messages messages, MessageSource source, Clock clock, VenueProperties properties) {
+	CheckIns(VenueRegistry registry, CheckInWriter writer, PersonIds personIds, CheckInReceipts receipts,
+			CheckInPartitions partitions, RiskAreas riskAreas, Messages messages, MessageSource source, JsonMapper json,
+			Clock clock, VenueProperties properties) {
 		this.registry = registry;
 		this.writer = writer;
 		this.personIds = personIds;
+		this.receipts = receipts;
+		this.json = json;
 		this.partitions = partitions;
 		this.riskAreas = riskAreas;
 		this.messages = messages;
@@ -80,8 +88,16 @@ public class CheckIns {
 			@Nullable String leftAt, @Nullable String name, @Nullable String phone) {
 	}
 
-	/** The outcome of a batch: per accepted item its colour and admission, per rejected item the reason. */
-	public record BatchOutcome(int accepted, List<Rejected> rejected, List<Accepted> results) {
+	/**
+	 * The outcome of a batch: per accepted item its colour and admission, per rejected item the reason.
+	 * {@code replayed}: the answer given the first time this batch was sent with its idempotency key; nothing was
+	 * stored this time.
+	 */
+	public record BatchOutcome(int accepted, List<Rejected> rejected, List<Accepted> results, boolean replayed) {
+	}
+
+	/** What is kept with an idempotency key and answered again to a retry. */
+	record Answer(int accepted, List<Rejected> rejected, List<Accepted> results) {
 	}
 
 	/** A rejected item: its index in the batch, the field at fault and why. */
@@ -97,11 +113,35 @@ public class CheckIns {
 	 * {@code gridguard.venue.max-batch} items; an empty or oversized batch is refused as a whole.
 	 */
 	public BatchOutcome record(List<RawCheckIn> items, Jurisdiction who) {
+		return record(items, who, null);
+	}
+
+	/**
+	 * Records a batch as {@link #record(List, Jurisdiction)}, safe to retry with an idempotency key (at most 100
+	 * visible characters, scoped to the account of {@code who}): the first batch sent with the key is stored together
+	 * with the key and its answer, in one transaction; sent again with the same items, it gets that answer back
+	 * ({@link BatchOutcome#replayed()}) and nothing is stored twice, however the first answer was lost. The same key
+	 * with other items is refused, naming the key. Keys are kept for {@code gridguard.venue.idempotency-keep}.
+	 */
+	public BatchOutcome record(List<@Nullable RawCheckIn> items, Jurisdiction who, @Nullable String idempotencyKey) {
 		if (items.isEmpty()) {
 			throw InvalidInput.of("checkins", messages.get("venue.checkin.batch.empty"));
 		}
 		if (items.size() > properties.maxBatch()) {
 			throw InvalidInput.of("checkins", messages.get("venue.checkin.batch.tooLarge", properties.maxBatch()));
+		}
+		byte[] requestHash = null;
+		if (idempotencyKey != null) {
+			if (idempotencyKey.isBlank() || idempotencyKey.length() > CheckInReceipts.MAX_KEY_LENGTH
+					|| ControlCharacters.firstIn(idempotencyKey) > 0) {
+				throw InvalidInput.of("idempotencyKey", messages.get("venue.checkin.key.invalid", "idempotencyKey",
+						CheckInReceipts.MAX_KEY_LENGTH));
+			}
+			requestHash = CheckInReceipts.hash(items);
+			CheckInReceipts.Stored stored = receipts.find(who.username(), idempotencyKey);
+			if (stored != null) {
+				return replay(stored, requestHash, idempotencyKey);
+			}
 		}
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.now(clock);
@@ -194,21 +234,45 @@ public class CheckIns {
 			left[n] = departure;
 			n++;
 		}
-		var results = new ArrayList<Accepted>(n);
-		if (n > 0) {
-			var batch = new CheckInBatch(n);
-			for (int k = 0; k < n; k++) {
-				batch.set(k, 0, venue[k], at[k], left[k], end(at[k], left[k]), CheckInBatch.API);
-			}
-			PersonIds.Key[] keys = identify(batch, inputs, "venue:api");
-			await(writer.submit(batch));
-			remember(batch, keys);
-			for (int k = 0; k < n; k++) {
-				results.add(new Accepted(index[k], batch.colour[k].name(), batch.admitted(k)));
-			}
-		}
 		rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
-		return new BatchOutcome(n, rejected, results);
+		var batch = new CheckInBatch(n);
+		for (int k = 0; k < n; k++) {
+			batch.set(k, 0, venue[k], at[k], left[k], end(at[k], left[k]), CheckInBatch.API);
+		}
+		PersonIds.Key[] keys = identify(batch, inputs, "venue:api");
+		if (idempotencyKey != null) {
+			batch.claim = new CheckInReceipts.Claim(who.username(), idempotencyKey, requestHash,
+					b -> json.writeValueAsString(answer(b, index, rejected)));
+		}
+		await(writer.submit(batch));
+		remember(batch, keys);
+		if (batch.duplicate) {
+			// another request with this key committed first
+			CheckInReceipts.Stored stored = receipts.find(who.username(), idempotencyKey);
+			if (stored == null) {
+				throw new NotStored(new IllegalStateException("idempotency key taken and gone"));
+			}
+			return replay(stored, requestHash, idempotencyKey);
+		}
+		Answer answer = answer(batch, index, rejected);
+		return new BatchOutcome(answer.accepted(), answer.rejected(), answer.results(), false);
+	}
+
+	private static Answer answer(CheckInBatch batch, int[] index, List<Rejected> rejected) {
+		var results = new ArrayList<Accepted>(batch.size);
+		for (int k = 0; k < batch.size; k++) {
+			results.add(new Accepted(index[k], batch.colour[k].name(), batch.admitted(k)));
+		}
+		return new Answer(batch.size, rejected, results);
+	}
+
+	/** The first answer of a key, when this request holds the same items; refused naming the key otherwise. */
+	private BatchOutcome replay(CheckInReceipts.Stored stored, byte[] requestHash, String key) {
+		if (!java.security.MessageDigest.isEqual(stored.requestHash(), requestHash)) {
+			throw InvalidInput.of("idempotencyKey", messages.get("venue.checkin.key.reused", "idempotencyKey", key));
+		}
+		Answer answer = json.readValue(stored.answer(), Answer.class);
+		return new BatchOutcome(answer.accepted(), answer.rejected(), answer.results(), true);
 	}
 
 	/** The first field of an item holding a control character, named with the character's position. */

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param natDays routine test interval of staff in days, per category, overriding the category's default
  * @param ingest the group-commit writer
  * @param rateLimit limits of the public scan endpoints, per client address
+ * @param idempotencyKeep how long the idempotency key of a check-in batch (and its answer) is kept: a batch sent again
+ * with the key within this time gets the first answer and stores nothing
  */
 @ConfigurationProperties("gridguard.venue")
 public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @DefaultValue("4h") Duration maxStay,
@@ -31,7 +33,7 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 		@DefaultValue("7") int partitionsAhead, @DefaultValue("10000") int maxBatch,
 		@DefaultValue("14d") Duration declarationValidity, @DefaultValue("14") int closedLoopDays,
 		@DefaultValue("") String publicUrl, @Nullable Map<VenueCategory, Integer> natDays, @DefaultValue Ingest ingest,
-		@DefaultValue RateLimit rateLimit) {
+		@DefaultValue RateLimit rateLimit, @DefaultValue("24h") Duration idempotencyKeep) {
 
 	/** Days between routine tests of a category's staff. */
 	public int natDaysOf(VenueCategory category) {
