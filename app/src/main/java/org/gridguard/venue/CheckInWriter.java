@@ -1,24 +1,19 @@
 package org.gridguard.venue;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.gridguard.person.PersonInput;
-import org.gridguard.person.PersonManagement;
-import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,11 +45,9 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final DataSource dataSource;
 
-	private final JdbcTemplate jdbc;
-
 	private final TransactionTemplate tx;
 
-	private final PersonManagement persons;
+	private final PersonIds personIds;
 
 	private final StatusManagement status;
 
@@ -73,6 +65,8 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final long lingerNanos;
 
+	private final long timeoutMillis;
+
 	/** Groups smaller than this wait up to the linger time for more rows. */
 	private static final int LINGER_BELOW_ROWS = 64;
 
@@ -84,13 +78,12 @@ class CheckInWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	CheckInWriter(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx, PersonManagement persons,
+	CheckInWriter(DataSource dataSource, TransactionTemplate tx, PersonIds personIds,
 			StatusManagement status, VenueRegistry registry, FlagAlerts alerts, CheckInReceipts receipts,
 			InProcessCheckInFeed feed, VenueProperties properties) {
 		this.dataSource = dataSource;
-		this.jdbc = jdbc;
 		this.tx = tx;
-		this.persons = persons;
+		this.personIds = personIds;
 		this.status = status;
 		this.registry = registry;
 		this.alerts = alerts;
@@ -99,6 +92,7 @@ class CheckInWriter implements SmartLifecycle {
 		this.writers = Math.max(1, properties.ingest().writers());
 		this.maxRows = Math.max(1, properties.ingest().maxRows());
 		this.lingerNanos = properties.ingest().linger().toNanos();
+		this.timeoutMillis = properties.ingest().timeout().toMillis();
 	}
 
 	/** Queues a batch; its {@code done} future completes after the commit that makes it durable. */
@@ -113,6 +107,25 @@ class CheckInWriter implements SmartLifecycle {
 		}
 		queue.add(batch);
 		return batch;
+	}
+
+	/**
+	 * Queues a batch and waits until it is durable, up to {@code ingest.timeout}.
+	 *
+	 * @throws CheckIns.NotStored when it could not be stored in time; nothing of it was acknowledged
+	 */
+	void store(CheckInBatch batch) {
+		submit(batch);
+		try {
+			batch.done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CheckIns.NotStored(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new CheckIns.NotStored(ex);
+		}
 	}
 
 	/** Rows written and groups committed since start. */
@@ -229,7 +242,7 @@ class CheckInWriter implements SmartLifecycle {
 				total += batch.size;
 				batch.duplicate = false; // from a failed attempt of a larger group
 			}
-			registerUnknown(group);
+			personIds.registerUnknown(group);
 			long[] persons = new long[total];
 			int k = 0;
 			for (CheckInBatch batch : group) {
@@ -255,7 +268,7 @@ class CheckInWriter implements SmartLifecycle {
 				for (int i = 0; i < batch.size; i++) {
 					out.row(batch, i);
 					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
-					if (venue != null && flagged(batch.colour[i], batch.person[i])) {
+					if (venue != null && alerts.flags(batch.colour[i], batch.person[i])) {
 						alerts.flagged(venue, batch.person[i], batch.at[i], batch.colour[i]);
 					}
 				}
@@ -267,63 +280,6 @@ class CheckInWriter implements SmartLifecycle {
 			rowsWritten.addAndGet(rows);
 			groupsCommitted.incrementAndGet();
 		});
-	}
-
-	/**
-	 * Matches or registers, in one go per source, every person of the group that the requests did not find in memory:
-	 * a visitor never seen before costs a share of one lookup and one insert, not a transaction and a WAL flush of its
-	 * own. The registrations commit with the check-ins. Writers take turns here (a transaction-scoped advisory lock),
-	 * so that two groups inserting the same new persons in different orders cannot deadlock.
-	 */
-	private void registerUnknown(List<CheckInBatch> group) {
-		var bySource = new LinkedHashMap<String, List<PersonInput>>();
-		for (CheckInBatch batch : group) {
-			if (batch.unknown == null) {
-				continue;
-			}
-			for (PersonInput input : batch.unknown) {
-				if (input != null) {
-					bySource.computeIfAbsent(batch.registeredBy, s -> new ArrayList<>()).add(input);
-				}
-			}
-		}
-		if (bySource.isEmpty()) {
-			return;
-		}
-		jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('venue_person_registration'))");
-		for (var entry : bySource.entrySet()) {
-			long[] ids = persons.resolveAll(entry.getValue(), entry.getKey());
-			int k = 0;
-			for (CheckInBatch batch : group) {
-				if (batch.unknown == null || !batch.registeredBy.equals(entry.getKey())) {
-					continue;
-				}
-				for (int i = 0; i < batch.size; i++) {
-					if (batch.unknown[i] != null) {
-						batch.person[i] = ids[k++];
-					}
-				}
-			}
-		}
-	}
-
-	/**
-	 * Red persons are flagged; so are yellow ones under central or home isolation (their rule may have been changed
-	 * to yellow). Green persons are not looked at: that would cost a query per check-in, and isolation is red unless
-	 * the city admin disabled its rule.
-	 */
-	private boolean flagged(StatusColour colour, long person) {
-		if (colour == StatusColour.RED) {
-			return true;
-		}
-		if (colour == StatusColour.YELLOW) {
-			for (StatusManagement.Fact fact : status.activeFacts(person)) {
-				if (fact.kind() == FactKind.CENTRAL_ISOLATION || fact.kind() == FactKind.HOME_ISOLATION) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	static byte decide(VenueRegistry.@Nullable Ref venue, StatusColour colour, long person) {
@@ -353,95 +309,6 @@ class CheckInWriter implements SmartLifecycle {
 		finally {
 			DataSourceUtils.releaseConnection(con, dataSource);
 		}
-	}
-
-	/** COPY text rows, built without a String per field. */
-	static final class CopyBuffer {
-
-		byte[] bytes;
-
-		int length;
-
-		CopyBuffer(int capacity) {
-			bytes = new byte[Math.max(256, capacity)];
-		}
-
-		void row(CheckInBatch b, int i) {
-			ensure(160);
-			timestamp(b.at[i]);
-			put('\t');
-			timestamp(b.until[i]);
-			put('\t');
-			number(b.venue[i]);
-			put('\t');
-			number(b.person[i]);
-			put('\t');
-			if (b.leftAt[i] == Long.MIN_VALUE) {
-				put('\\');
-				put('N');
-			}
-			else {
-				timestamp(b.leftAt[i]);
-			}
-			put('\t');
-			ascii(b.colour[i].name());
-			put('\t');
-			put(b.admitted(i) ? 't' : 'f');
-			put('\t');
-			ascii(CheckInBatch.CHANNELS[b.channel[i]]);
-			put('\n');
-		}
-
-		private void timestamp(long epochSecond) {
-			LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-			pad(t.getYear(), 4);
-			put('-');
-			pad(t.getMonthValue(), 2);
-			put('-');
-			pad(t.getDayOfMonth(), 2);
-			put(' ');
-			pad(t.getHour(), 2);
-			put(':');
-			pad(t.getMinute(), 2);
-			put(':');
-			pad(t.getSecond(), 2);
-			put('+');
-			put('0');
-			put('0');
-		}
-
-		private void pad(int value, int digits) {
-			for (int d = digits - 1; d >= 0; d--) {
-				bytes[length + d] = (byte) ('0' + value % 10);
-				value /= 10;
-			}
-			length += digits;
-		}
-
-		private void number(long value) {
-			ascii(Long.toString(value));
-		}
-
-		private void ascii(String s) {
-			for (int j = 0; j < s.length(); j++) {
-				bytes[length++] = (byte) s.charAt(j);
-			}
-		}
-
-		private void put(char c) {
-			bytes[length++] = (byte) c;
-		}
-
-		private void ensure(int more) {
-			if (length + more > bytes.length) {
-				bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-			}
-		}
-
-		String text() {
-			return new String(bytes, 0, length, StandardCharsets.US_ASCII);
-		}
-
 	}
 
 }

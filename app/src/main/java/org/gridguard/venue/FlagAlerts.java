@@ -14,7 +14,9 @@ import org.gridguard.platform.Notifications;
 import org.gridguard.region.GridWorker;
 import org.gridguard.region.RegionLevel;
 import org.gridguard.region.RegionManagement;
+import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
+import org.gridguard.status.StatusManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -36,20 +38,42 @@ class FlagAlerts {
 
 	private final RegionManagement regions;
 
+	private final StatusManagement status;
+
 	private final ApplicationEventPublisher events;
 
 	private final MessageSource source;
 
 	private final java.time.Clock clock;
 
-	FlagAlerts(Notifications notifications, PersonManagement persons, RegionManagement regions,
+	FlagAlerts(Notifications notifications, PersonManagement persons, RegionManagement regions, StatusManagement status,
 			ApplicationEventPublisher events, MessageSource source, java.time.Clock clock) {
 		this.notifications = notifications;
 		this.persons = persons;
 		this.regions = regions;
+		this.status = status;
 		this.events = events;
 		this.source = source;
 		this.clock = clock;
+	}
+
+	/**
+	 * Red persons are flagged; so are yellow ones under central or home isolation (their rule may have been changed
+	 * to yellow). Green persons are not looked at: that would cost a query per check-in, and isolation is red unless
+	 * the city admin disabled its rule.
+	 */
+	boolean flags(StatusColour colour, long person) {
+		if (colour == StatusColour.RED) {
+			return true;
+		}
+		if (colour == StatusColour.YELLOW) {
+			for (StatusManagement.Fact fact : status.activeFacts(person)) {
+				if (fact.kind() == FactKind.CENTRAL_ISOLATION || fact.kind() == FactKind.HOME_ISOLATION) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	void flagged(VenueRegistry.Ref venue, long personId, long atSecond, StatusColour colour) {

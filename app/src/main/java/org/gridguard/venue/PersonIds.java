@@ -2,6 +2,7 @@ package org.gridguard.venue;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +12,10 @@ import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +44,15 @@ class PersonIds {
 
 	private final PersonalDataCipher cipher;
 
+	private final JdbcTemplate jdbc;
+
 	private final int bound;
 
-	PersonIds(PersonManagement persons, PersonalDataCipher cipher,
+	PersonIds(PersonManagement persons, PersonalDataCipher cipher, JdbcTemplate jdbc,
 			@Value("${gridguard.venue.person-cache-size:250000}") int bound) {
 		this.persons = persons;
 		this.cipher = cipher;
+		this.jdbc = jdbc;
 		this.bound = bound;
 	}
 
@@ -60,6 +66,76 @@ class PersonIds {
 	long known(Key key) {
 		Long id = ids.get(key);
 		return id == null ? 0 : id;
+	}
+
+	/**
+	 * Sets the ids of the persons remembered in memory and leaves the others to the writer, which matches or registers
+	 * them with the check-ins. Returns the cache keys, for {@link #remember(CheckInBatch, Key[])} after the commit.
+	 */
+	Key[] identify(CheckInBatch batch, List<PersonInput> inputs, String source) {
+		var keys = new Key[inputs.size()];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = key(inputs.get(i).document());
+			long id = known(keys[i]);
+			if (id == 0) {
+				batch.unknown(i, inputs.get(i), source);
+			}
+			else {
+				batch.person[i] = id;
+			}
+		}
+		return keys;
+	}
+
+	/** Remembers the persons the writer matched or registered, now that their registration has committed. */
+	void remember(CheckInBatch batch, Key @Nullable [] keys) {
+		if (keys == null || batch.unknown == null) {
+			return;
+		}
+		for (int i = 0; i < keys.length; i++) {
+			if (batch.unknown[i] != null) {
+				remember(keys[i], batch.person[i]);
+			}
+		}
+	}
+
+	/**
+	 * Inside the group-commit writer's transaction: matches or registers, in one go per source, every person of the
+	 * group that the requests did not find in memory:
+	 * a visitor never seen before costs a share of one lookup and one insert, not a transaction and a WAL flush of its
+	 * own. The registrations commit with the check-ins. Writers take turns here (a transaction-scoped advisory lock),
+	 * so that two groups inserting the same new persons in different orders cannot deadlock.
+	 */
+	void registerUnknown(List<CheckInBatch> group) {
+		var bySource = new LinkedHashMap<String, List<PersonInput>>();
+		for (CheckInBatch batch : group) {
+			if (batch.unknown == null) {
+				continue;
+			}
+			for (PersonInput input : batch.unknown) {
+				if (input != null) {
+					bySource.computeIfAbsent(batch.registeredBy, s -> new ArrayList<>()).add(input);
+				}
+			}
+		}
+		if (bySource.isEmpty()) {
+			return;
+		}
+		jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('venue_person_registration'))");
+		for (var entry : bySource.entrySet()) {
+			long[] ids = persons.resolveAll(entry.getValue(), entry.getKey());
+			int k = 0;
+			for (CheckInBatch batch : group) {
+				if (batch.unknown == null || !batch.registeredBy.equals(entry.getKey())) {
+					continue;
+				}
+				for (int i = 0; i < batch.size; i++) {
+					if (batch.unknown[i] != null) {
+						batch.person[i] = ids[k++];
+					}
+				}
+			}
+		}
 	}
 
 	/** The person ids of the inputs, in input order; unknown persons are registered with {@code source}. */

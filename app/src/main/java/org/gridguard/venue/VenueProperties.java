@@ -41,6 +41,16 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 		return configured == null || configured < 1 ? category.defaultNatDays() : configured;
 	}
 
+	/**
+	 * The end of a stay in epoch seconds: the declared departure, or the default stay when there is none
+	 * ({@link Long#MIN_VALUE}); never longer than the cap.
+	 */
+	public long stayEnd(long arrival, long departure) {
+		long cap = arrival + maxStay.getSeconds();
+		long end = departure == Long.MIN_VALUE ? arrival + defaultStay.getSeconds() : departure;
+		return Math.min(end, cap);
+	}
+
 	/** Whole days of retention (at least one). */
 	public int retentionDays() {
 		return (int) Math.max(1, retention.toDays());
