@@ -62,6 +62,9 @@ final class CheckInBatch {
 	/** The idempotency key this batch claims, with its answer; {@code null} when sent without a key. */
 	CheckInReceipts.@Nullable Claim claim;
 
+	/** Whether alerts of flagged persons in this batch may go out by SMS (not for a scan from a burst). */
+	boolean smsAlerts = true;
+
 	/** Set by the writer when the key was already taken: nothing of this batch was stored. */
 	volatile boolean duplicate;
 

@@ -269,7 +269,7 @@ class CheckInWriter implements SmartLifecycle {
 					out.row(batch, i);
 					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
 					if (venue != null && alerts.flags(batch.colour[i], batch.person[i])) {
-						alerts.flagged(venue, batch.person[i], batch.at[i], batch.colour[i]);
+						alerts.flagged(venue, batch.person[i], batch.at[i], batch.colour[i], batch.smsAlerts);
 					}
 				}
 				rows += batch.size;

@@ -93,18 +93,31 @@ public class CheckIns {
 	/**
 	 * One person at the door.
 	 *
+	 * @param colour their status colour; {@code null} for companions on the public scan, who learn only whether
+	 * they may enter
 	 * @param refusal why not admitted, in the request's language; {@code null} when admitted
 	 */
-	public record Entry(String nameMasked, String idMasked, String colour, boolean admitted, @Nullable String refusal) {
+	public record Entry(String nameMasked, String idMasked, @Nullable String colour, boolean admitted,
+			@Nullable String refusal) {
 	}
 
 	/**
-	 * A visitor scanned a venue's code with their phone, with companions (同行人员). The first visitor must give name,
-	 * identity number and phone; companions name and identity number. A declared stay in a listed risk area is
-	 * recorded for every one of them and stars the screen.
+	 * A visitor scanned a venue's code with their phone, with companions (同行人员, at most
+	 * {@code gridguard.venue.scan.max-companions}). The first visitor must give name, identity number and phone;
+	 * companions name and identity number. The visitor sees their own colour; companions only whether they may enter.
+	 * A declared stay in a listed risk area is recorded for every one of them and stars the screen.
 	 */
 	public ScanOutcome scan(String code, List<Visitor> visitors, @Nullable Long riskAreaId) {
-		return door.scan(code, visitors, riskAreaId);
+		return scan(code, visitors, riskAreaId, true);
+	}
+
+	/**
+	 * A scan as {@link #scan(String, List, Long)}; {@code smsAlerts} false when the scan comes from a source that
+	 * presented many identity numbers lately: a flagged person's alert then reaches the inboxes, marked as unverified,
+	 * but sends no SMS.
+	 */
+	public ScanOutcome scan(String code, List<Visitor> visitors, @Nullable Long riskAreaId, boolean smsAlerts) {
+		return door.scan(code, visitors, riskAreaId, smsAlerts);
 	}
 
 	/** Staff at the door check in visitors without phones by identity number (name needed only for new persons). */

@@ -57,9 +57,14 @@ class DoorCheckIns {
 		this.properties = properties;
 	}
 
-	CheckIns.ScanOutcome scan(String code, List<CheckIns.Visitor> visitors, @Nullable Long riskAreaId) {
+	CheckIns.ScanOutcome scan(String code, List<CheckIns.Visitor> visitors, @Nullable Long riskAreaId,
+			boolean smsAlerts) {
 		VenueRegistry.Ref venue = activeVenue(code);
-		return checkIn(venue, visitors, riskAreaId, false);
+		int companions = properties.scan().maxCompanions();
+		if (visitors.size() > companions + 1) {
+			throw InvalidInput.of("companions", messages.get("venue.visitor.tooMany", companions));
+		}
+		return checkIn(venue, visitors, riskAreaId, false, smsAlerts);
 	}
 
 	CheckIns.ScanOutcome desk(long venueId, List<CheckIns.Visitor> visitors, @Nullable Long riskAreaId, Jurisdiction who) {
@@ -67,7 +72,7 @@ class DoorCheckIns {
 		if (venue == null || !VenueAccess.runs(who, venue.id(), venue.regionCode(), venue.sector())) {
 			throw new NotFound("venue " + venueId);
 		}
-		return checkIn(venue, visitors, riskAreaId, true);
+		return checkIn(venue, visitors, riskAreaId, true, true);
 	}
 
 	/** The venue of an active code; 404 when unknown, {@link RevokedCode} when revoked. */
@@ -84,8 +89,12 @@ class DoorCheckIns {
 		return venue;
 	}
 
-	private CheckIns.ScanOutcome checkIn(VenueRegistry.Ref venue, List<CheckIns.Visitor> visitors, @Nullable Long riskAreaId,
-			boolean desk) {
+	/**
+	 * Checks in the visitors at the door. On the public scan, companions are told only whether they may enter, not
+	 * their colour: whoever scans is not them. Staff at the desk see every colour (they verify it).
+	 */
+	private CheckIns.ScanOutcome checkIn(VenueRegistry.Ref venue, List<CheckIns.Visitor> visitors,
+			@Nullable Long riskAreaId, boolean desk, boolean smsAlerts) {
 		if (visitors.isEmpty()) {
 			throw InvalidInput.of("idNumber", messages.get("venue.visitor.none"));
 		}
@@ -151,14 +160,16 @@ class DoorCheckIns {
 		else {
 			keys = personIds.identify(batch, inputs, source);
 		}
+		batch.smsAlerts = smsAlerts;
 		writer.store(batch);
 		personIds.remember(batch, keys);
 		var entries = new ArrayList<CheckIns.Entry>();
 		for (int i = 0; i < inputs.size(); i++) {
+			boolean withColour = desk || i == 0;
 			String colour = batch.colour[i].name();
 			entries.add(new CheckIns.Entry(Masking.name(visitors.get(i).name() == null || visitors.get(i).name().isBlank()
-					? unnamed : visitors.get(i).name()), inputs.get(i).document().masked(), colour, batch.admitted(i),
-					refusal(batch.refusal[i], colour, venue)));
+					? unnamed : visitors.get(i).name()), inputs.get(i).document().masked(), withColour ? colour : null,
+					batch.admitted(i), refusal(batch.refusal[i], withColour ? colour : null, venue)));
 		}
 		return new CheckIns.ScanOutcome(venue.id(), venue.name(), Instant.ofEpochSecond(now), area != null && area.stars(),
 				area == null ? null : area.name(), entries);
@@ -177,9 +188,11 @@ class DoorCheckIns {
 		return null;
 	}
 
-	private @Nullable String refusal(byte reason, String colour, VenueRegistry.Ref venue) {
+	/** Why not admitted; without the colour ({@code null}), a refusal by colour does not name it. */
+	private @Nullable String refusal(byte reason, @Nullable String colour, VenueRegistry.Ref venue) {
 		return switch (reason) {
-			case CheckInBatch.REFUSED_COLOUR -> messages.get("venue.refusal.colour." + colour);
+			case CheckInBatch.REFUSED_COLOUR -> colour == null ? messages.get("venue.refusal.companion")
+					: messages.get("venue.refusal.colour." + colour);
 			case CheckInBatch.REFUSED_CLOSED -> messages.get("venue.refusal.closed",
 					venue.closureReason() == null ? "" : venue.closureReason());
 			case CheckInBatch.REFUSED_EXIT_ONLY -> messages.get("venue.refusal.exitOnly",
