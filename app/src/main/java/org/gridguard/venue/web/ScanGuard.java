@@ -148,6 +148,7 @@ class ScanGuard {
 	Verdict admit(String address, @Nullable String device, List<@Nullable String> idNumbers) {
 		LocalDate today = LocalDate.now(clock);
 		var keys = new ArrayList<Key>(idNumbers.size());
+		var positions = new ArrayList<Integer>(idNumbers.size());
 		Key own = null;
 		for (int i = 0; i < idNumbers.size(); i++) {
 			IdNumber.Parsed parsed = IdNumber.parse(idNumbers.get(i), today);
@@ -157,6 +158,7 @@ class ScanGuard {
 			ByteBuffer h = ByteBuffer.wrap(hash.apply("scan:" + parsed.id().value()));
 			Key key = new Key(h.getLong(), h.getLong());
 			keys.add(key);
+			positions.add(i);
 			if (i == 0) {
 				own = key;
 			}
@@ -176,11 +178,9 @@ class ScanGuard {
 			if (unionSize(byAddress.all, keys) > limits.identitiesPerAddress()) {
 				return refused("idNumber", "venue.scan.limit.address", minutes);
 			}
-			for (int i = 0, k = 0; i < idNumbers.size() && k < keys.size(); i++) {
-				if (IdNumber.parse(idNumbers.get(i), today).id() == null) {
-					continue;
-				}
-				if (!bucket(keys.get(k++)).tryConsume(1)) {
+			for (int k = 0; k < keys.size(); k++) {
+				if (!bucket(keys.get(k)).tryConsume(1)) {
+					int i = positions.get(k);
 					return refused(i == 0 ? "idNumber" : "companions[" + (i - 1) + "].idNumber", "venue.scan.limit.identity");
 				}
 			}
