@@ -241,7 +241,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 			file = TableFile.read(filename, (byte[]) stored[3]);
 		}
 		catch (TableFile.Unreadable ex) {
-			fail(listId, messages.get("control.push.unreadable", ex.getMessage()));
+			fail(listId, messages.get("control.push.unreadable", ex.describe(messages)));
 			return;
 		}
 		Map<String, Integer> columns = file.columns(COLUMNS);
@@ -433,7 +433,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 			throw new UncheckedIOException(ex);
 		}
 		catch (TableFile.Unreadable ex) {
-			throw InvalidInput.of("file", ex.getMessage());
+			throw InvalidInput.of("file", ex.describe(messages));
 		}
 		return out.toByteArray();
 	}

@@ -80,7 +80,7 @@ class TestResultController {
 			table = TableFile.read(file.getOriginalFilename(), file.getBytes());
 		}
 		catch (TableFile.Unreadable ex) {
-			model.addAttribute("problems", List.of(new FieldProblem("file", messages.get("control.push.unreadable", ex.getMessage()))));
+			model.addAttribute("problems", List.of(new FieldProblem("file", messages.get("control.push.unreadable", ex.describe(messages)))));
 			return "testing/import";
 		}
 		Map<String, Integer> columns = table.columns(COLUMNS);
