@@ -1,10 +1,5 @@
 package org.gridguard.control;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -27,20 +22,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.IdType;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.CorrectionFile;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
 import org.gridguard.platform.TableFile;
+import org.gridguard.platform.TableWriter;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.region.Role;
@@ -399,43 +394,21 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 	}
 
 	/**
-	 * The rejected rows with an extra column naming every problem, as UTF-8 CSV (with BOM, for spreadsheet programs):
-	 * fix them and upload the file again.
+	 * The rejected rows with an extra column naming every problem, as CSV (UTF-8 with BOM, for spreadsheet programs)
+	 * or XLSX: fix them and upload the file again.
 	 */
-	public byte[] correctionFile(long id, Jurisdiction who) {
+	public byte[] correctionFile(long id, Jurisdiction who, TableWriter.Format format) {
 		PushList list = get(id, who).list();
 		byte[] content = jdbc.sql("SELECT content FROM control_push_list WHERE id = ?").param(id).query(byte[].class).single();
-		Map<Integer, List<PushList.Rejection>> byRow = new TreeMap<>();
-		rejections(id).forEach(r -> byRow.computeIfAbsent(r.row(), k -> new ArrayList<>()).add(r));
-		var out = new ByteArrayOutputStream();
+		Map<Integer, String> problems = new TreeMap<>();
+		rejections(id).forEach(r -> problems.merge(r.row(), r.field() + ": " + r.message(), (a, b) -> a + "；" + b));
 		try {
-			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-			TableFile file = TableFile.read(list.filename(), content);
-			try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-				var header = new ArrayList<>(file.headers());
-				header.add(messages.get("control.push.errorColumn"));
-				printer.printRecord(header);
-				for (TableFile.Row row : file.rows()) {
-					List<PushList.Rejection> problems = byRow.get(row.number());
-					if (problems == null) {
-						continue;
-					}
-					var cells = new ArrayList<>(row.cells());
-					while (cells.size() < file.headers().size()) {
-						cells.add("");
-					}
-					cells.add(String.join("；", problems.stream().map(p -> p.field() + ": " + p.message()).toList()));
-					printer.printRecord(cells);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return CorrectionFile.of(TableFile.read(list.filename(), content), problems,
+					messages.get("control.push.errorColumn"), format);
 		}
 		catch (TableFile.Unreadable ex) {
 			throw InvalidInput.of("file", ex.describe(messages));
 		}
-		return out.toByteArray();
 	}
 
 	// ---- row validation

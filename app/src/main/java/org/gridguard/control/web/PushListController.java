@@ -7,6 +7,7 @@ import org.gridguard.control.PushList;
 import org.gridguard.control.PushListImport;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
+import org.gridguard.platform.TableWriter;
 import org.gridguard.region.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -85,14 +86,16 @@ class PushListController {
 		return "control/push-list :: progress";
 	}
 
-	@GetMapping("/{id}/corrections.csv")
-	ResponseEntity<byte[]> corrections(@PathVariable long id, Jurisdiction who) {
-		byte[] csv = imports.correctionFile(id, who);
+	/** The refused rows to correct, as {@code corrections.csv} or {@code corrections.xlsx}. */
+	@GetMapping("/{id}/corrections.{format:csv|xlsx}")
+	ResponseEntity<byte[]> corrections(@PathVariable long id, @PathVariable String format, Jurisdiction who) {
+		TableWriter.Format f = TableWriter.Format.of(format);
+		byte[] file = imports.correctionFile(id, who, f);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("corrections-" + id + ".csv").build().toString())
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.body(csv);
+					ContentDisposition.attachment().filename("corrections-" + id + "." + f.extension()).build().toString())
+			.contentType(MediaType.parseMediaType(f.contentType()))
+			.body(file);
 	}
 
 }
