@@ -36,6 +36,7 @@ import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
 import org.gridguard.platform.TableFile;
 import org.gridguard.platform.TableWriter;
+import org.gridguard.platform.UploadSettings;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.region.Role;
@@ -115,6 +116,8 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	private final Messages messages;
 
+	private final UploadSettings uploads;
+
 	private final Clock clock;
 
 	/**
@@ -129,7 +132,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	PushListImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, PersonManagement persons,
 			RegionManagement regions, ControlManagement control, Notifications notifications, AuditLog audit,
-			Messages messages, Clock clock) {
+			Messages messages, UploadSettings uploads, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
@@ -139,6 +142,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		this.notifications = notifications;
 		this.audit = audit;
 		this.messages = messages;
+		this.uploads = uploads;
 		this.clock = clock;
 	}
 
@@ -194,9 +198,22 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		return id;
 	}
 
-	/** Lists left RUNNING by a crash are processed again. */
+	/**
+	 * Lists left RUNNING by a crash or a stop are processed again, in upload order; a list that was started
+	 * {@code gridguard.uploads.max-attempts} times already is marked FAILED with the reason instead, so that a file
+	 * that takes the server down is not started again at every start, and the lists behind it are not held up.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		int max = Math.max(1, uploads.maxAttempts());
+		jdbc.sql("""
+				UPDATE control_push_list SET state = 'FAILED', failure = ?, finished_at = ?
+				WHERE state = 'RUNNING' AND attempts >= ? RETURNING id, attempts""")
+			.params(messages.get("control.push.abandoned", max), Timestamp.from(clock.instant()), max)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getInt(2) })
+			.list()
+			.forEach(given -> LOG.warn("Push list {} was started {} times without finishing: marked FAILED, not started again",
+					given[0], given[1]));
 		jdbc.sql("SELECT id, uploaded_by FROM control_push_list WHERE state = 'RUNNING' ORDER BY id")
 			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.list()
@@ -210,9 +227,15 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 			try {
 				process(listId, actor);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | StackOverflowError ex) {
 				LOG.error("Import of push list {} failed", listId, ex);
 				fail(listId, messages.get("control.push.failed", ex.getMessage()));
+			}
+			catch (OutOfMemoryError ex) {
+				// the memory was this list's own: it is free again once the import's frames are gone, so the list is
+				// marked failed and the lists behind it go on
+				LOG.error("Import of push list {} ran out of memory", listId, ex);
+				fail(listId, messages.get("control.push.outOfMemory"));
 			}
 			finally {
 				LocaleContextHolder.resetLocaleContext();
@@ -222,6 +245,13 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	/** Processes a stored list synchronously (also used by the demo data). */
 	void process(long listId, String actor) {
+		// each start counts, before anything can fail: a list that takes the server down is given up after a few
+		boolean running = jdbc.sql("UPDATE control_push_list SET attempts = attempts + 1 WHERE id = ? AND state = 'RUNNING'")
+			.param(listId)
+			.update() == 1;
+		if (!running) {
+			return;
+		}
 		Object[] stored = jdbc.sql("SELECT filename, category, source, content, uploaded_at FROM control_push_list WHERE id = ?")
 			.param(listId)
 			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
@@ -233,7 +263,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		Instant uploadedAt = (Instant) stored[4];
 		TableFile file;
 		try {
-			file = TableFile.read(filename, (byte[]) stored[3]);
+			file = TableFile.read(filename, (byte[]) stored[3], uploads.limits());
 		}
 		catch (TableFile.Unreadable ex) {
 			fail(listId, messages.get("control.push.unreadable", ex.describe(messages)));
@@ -403,7 +433,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		Map<Integer, String> problems = new TreeMap<>();
 		rejections(id).forEach(r -> problems.merge(r.row(), r.field() + ": " + r.message(), (a, b) -> a + "；" + b));
 		try {
-			return CorrectionFile.of(TableFile.read(list.filename(), content), problems,
+			return CorrectionFile.of(TableFile.read(list.filename(), content, uploads.limits()), problems,
 					messages.get("control.push.errorColumn"), format);
 		}
 		catch (TableFile.Unreadable ex) {

@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock every module takes its "now" from (never {@code Instant.now()}), in the city's time zone.
+ * The clock every module takes its "now" from (never {@code Instant.now()}), in the city's time zone; the upload
+ * settings.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(UploadSettings.class)
 class PlatformConfiguration {
 
 	@Bean
