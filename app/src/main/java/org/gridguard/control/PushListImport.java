@@ -28,7 +28,9 @@ import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.ControlCharacters;
 import org.gridguard.platform.CorrectionFile;
+import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
@@ -161,7 +163,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		if (who.role() != Role.CITY_ADMIN && who.role() != Role.TOWN_OFFICER && who.role() != Role.EPIDEMIOLOGIST) {
 			throw new NotFound("push lists");
 		}
-		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		Category category = Category.parse(categoryText);
 		if (category == null) {
 			problems.add(messages.problem("category", "control.push.category"));
@@ -171,8 +173,15 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		}
 		String name = filename == null || filename.isBlank() ? "upload.csv" : filename;
 		String lower = name.toLowerCase();
-		if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx") && !lower.endsWith(".txt")) {
+		if (ControlCharacters.find(name) >= 0) {
+			problems.add(messages.problem("file", "control.push.fileName"));
+		}
+		else if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx") && !lower.endsWith(".txt")) {
 			problems.add(messages.problem("file", "control.push.fileType"));
+		}
+		FieldProblem sourceProblem = ControlCharacters.problem("source", source, messages);
+		if (sourceProblem != null) {
+			problems.add(sourceProblem);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -453,6 +462,13 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		int n = row.number();
 		int before = rejections.containsKey(n) ? rejections.get(n).size() : 0;
 		LocalDate today = LocalDate.now(clock);
+		// a control character (a NUL from a broken export) refuses its field, and so its row, never the list
+		for (String field : columns.keySet()) {
+			FieldProblem problem = ControlCharacters.problem(field, cell(row, columns, field), messages);
+			if (problem != null) {
+				reject(rejections, n, field, problem.message());
+			}
+		}
 		String name = cell(row, columns, "name");
 		if (name.isEmpty()) {
 			reject(rejections, n, "name", messages.get("control.push.name.required"));
@@ -545,8 +561,12 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 				source.isEmpty() ? listSource : source, pushedAt, exposure, linked);
 	}
 
+	/** Records the first problem of a field in a row; later ones of the same field follow from it and are left out. */
 	private static void reject(Map<Integer, List<PushList.Rejection>> rejections, int row, String field, String message) {
-		rejections.computeIfAbsent(row, k -> new ArrayList<>()).add(new PushList.Rejection(row, field, message));
+		List<PushList.Rejection> ofRow = rejections.computeIfAbsent(row, k -> new ArrayList<>());
+		if (ofRow.stream().noneMatch(r -> r.field().equals(field))) {
+			ofRow.add(new PushList.Rejection(row, field, message));
+		}
 	}
 
 	private static String cell(TableFile.Row row, Map<String, Integer> columns, String field) {

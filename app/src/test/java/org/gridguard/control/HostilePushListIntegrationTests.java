@@ -56,6 +56,41 @@ class HostilePushListIntegrationTests {
 	}
 
 	@Test
+	void aNulInOneRowOfThreeThousandRefusesThatRowNamingTheFieldAndKeepsTheOthers() {
+		var csv = new StringBuilder("姓名,身份证号,现住址\n");
+		for (int i = 0; i < 3000; i++) {
+			csv.append(i == 1500 ? "坏\u0000人" : "人员" + i).append(',').append(TestIds.visitor()).append(",永康市东城街道\n");
+		}
+		JsonNode list = importAndWait(port, "nul.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "CLOSE_CONTACT");
+		assertThat(list.get("state").asString()).isEqualTo("DONE");
+		assertThat(list.get("total").asInt()).isEqualTo(3000);
+		assertThat(list.get("accepted").asInt()).isEqualTo(2999);
+		assertThat(list.get("rejections").valueStream()
+			.map(r -> r.get("row").asInt() + " " + r.get("field").asString() + " " + r.get("message").asString()))
+			.containsExactly("1502 name 含有不可见的控制字符（第 2 个字符），请删除后重试");
+	}
+
+	@Test
+	void aControlCharacterInAWorkbookCellRefusesItsRowOnly() {
+		byte[] xlsx = TestWorkbooks.withSheetData(row(1, cell("A1", "姓名"), cell("B1", "身份证号"), cell("C1", "现住址"))
+				+ row(2, cell("A2", "钱七"), cell("B2", TestIds.visitor()), cell("C2", "东城街道_x0001_1号"))
+				+ row(3, cell("A3", "孙八"), cell("B3", TestIds.visitor()), cell("C3", "东城街道2号")));
+		JsonNode list = importAndWait(port, "control.xlsx", xlsx, "CLOSE_CONTACT");
+		assertThat(list.get("accepted").asInt()).isEqualTo(1);
+		assertThat(list.get("rejections").valueStream().map(r -> r.get("row").asInt() + " " + r.get("field").asString()))
+			.containsExactly("2 address");
+	}
+
+	@Test
+	void anUploadWhoseNameOrSourceHoldsAControlCharacterIsRefusedNamingTheField() {
+		var http = org.gridguard.TestHttp.anonymous(port);
+		var response = http.multipart("/api/v1/push-lists", java.util.Map.of("category", "CLOSE_CONTACT"), "file",
+				"list\u0001.csv", "姓名,身份证号\n".getBytes(StandardCharsets.UTF_8), PushListFixtures.ADMIN);
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("\"field\":\"file\"").contains("文件名含有不可见的控制字符");
+	}
+
+	@Test
 	void aListStartedTooOftenIsGivenUpAtTheNextStartAndTheListsBehindItAreImported() {
 		JsonNode crashing = importAndWait(port, "crashing.csv",
 				("姓名,身份证号\n王五," + TestIds.visitor() + "\n").getBytes(StandardCharsets.UTF_8), "CLOSE_CONTACT");
