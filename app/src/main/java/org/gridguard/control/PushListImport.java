@@ -61,11 +61,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports pushed risk-person lists (CSV UTF-8 or GB18030, or the first sheet of an XLSX workbook; headers in Chinese
- * or English). The upload is stored before it is acknowledged, then processed in the background in chunks, each in
- * its own transaction, so that progress shows and a crash loses nothing: lists left RUNNING are processed again at
- * the next start, which is harmless because nobody is registered twice. Valid rows are never lost because others are
- * bad; every refused row is listed with the field and reason, and a correction file gives them back with an error
- * column.
+ * or English). The upload is stored (encrypted, and deleted after the retention period: {@link PushListFiles}) before
+ * it is acknowledged, then processed in the background in chunks, each in its own transaction, so that progress shows
+ * and a crash loses nothing: lists left RUNNING are processed again at the next start, which is harmless because
+ * nobody is registered twice, up to {@code gridguard.uploads.max-attempts} starts. Files are read within
+ * {@link UploadSettings#limits()}. Valid rows are never lost because others are bad; every refused row is listed with
+ * the field and reason, and a correction file gives them back with an error column.
  */
 @Service
 public class PushListImport implements ApplicationRunner, DisposableBean {
@@ -120,6 +121,8 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	private final UploadSettings uploads;
 
+	private final PushListFiles files;
+
 	private final Clock clock;
 
 	/**
@@ -134,7 +137,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	PushListImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, PersonManagement persons,
 			RegionManagement regions, ControlManagement control, Notifications notifications, AuditLog audit,
-			Messages messages, UploadSettings uploads, Clock clock) {
+			Messages messages, UploadSettings uploads, PushListFiles files, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
@@ -145,6 +148,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		this.audit = audit;
 		this.messages = messages;
 		this.uploads = uploads;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -189,10 +193,10 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		Instant now = clock.instant();
 		Long id = tx.execute(status -> {
 			long listId = jdbc.sql("""
-					INSERT INTO control_push_list (filename, category, source, content, content_sha256, state,
-						uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?) RETURNING id""")
+					INSERT INTO control_push_list (filename, category, source, content, content_encrypted, content_sha256,
+						state, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, true, ?, 'RUNNING', ?, ?) RETURNING id""")
 				.params(truncate(name, 200), category.name(), source == null || source.isBlank() ? null : truncate(source.strip(), 100),
-						content, sha256(content), who.username(), Timestamp.from(now))
+						files.seal(content), sha256(content), who.username(), Timestamp.from(now))
 				.query(Long.class)
 				.single();
 			audit.record("PUSH_LIST_UPLOAD", "push_list", String.valueOf(listId), name + " " + category);
@@ -261,18 +265,19 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		if (!running) {
 			return;
 		}
-		Object[] stored = jdbc.sql("SELECT filename, category, source, content, uploaded_at FROM control_push_list WHERE id = ?")
-			.param(listId)
-			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-					rs.getTimestamp(5).toInstant() })
-			.single();
-		String filename = (String) stored[0];
-		Category listCategory = Category.valueOf((String) stored[1]);
-		String listSource = (String) stored[2];
-		Instant uploadedAt = (Instant) stored[4];
+		PushList stored = get(listId);
+		String filename = stored.filename();
+		Category listCategory = stored.category();
+		String listSource = stored.source();
+		Instant uploadedAt = stored.uploadedAt();
+		byte[] content = files.content(listId);
+		if (content == null) {
+			fail(listId, messages.get("control.push.fileDeleted"));
+			return;
+		}
 		TableFile file;
 		try {
-			file = TableFile.read(filename, (byte[]) stored[3], uploads.limits());
+			file = TableFile.read(filename, content, uploads.limits());
 		}
 		catch (TableFile.Unreadable ex) {
 			fail(listId, messages.get("control.push.unreadable", ex.describe(messages)));
@@ -438,7 +443,10 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 	 */
 	public byte[] correctionFile(long id, Jurisdiction who, TableWriter.Format format) {
 		PushList list = get(id, who).list();
-		byte[] content = jdbc.sql("SELECT content FROM control_push_list WHERE id = ?").param(id).query(byte[].class).single();
+		byte[] content = files.content(id);
+		if (content == null) {
+			throw InvalidInput.of("file", messages.get("control.push.fileDeleted"));
+		}
 		Map<Integer, String> problems = new TreeMap<>();
 		rejections(id).forEach(r -> problems.merge(r.row(), r.field() + ": " + r.message(), (a, b) -> a + "；" + b));
 		try {
@@ -448,6 +456,18 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		catch (TableFile.Unreadable ex) {
 			throw InvalidInput.of("file", ex.describe(messages));
 		}
+	}
+
+	/**
+	 * Whether the uploaded file of a list is still kept (it is deleted after the retention period).
+	 * @param until when it will be deleted, or when it was
+	 */
+	public record StoredFile(boolean kept, Instant until) {
+	}
+
+	/** Whether the uploaded file of a list visible to the caller is still kept, and until when. */
+	public StoredFile storedFile(PushList list) {
+		return files.stored(list);
 	}
 
 	// ---- row validation

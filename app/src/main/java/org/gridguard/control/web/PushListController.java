@@ -74,6 +74,7 @@ class PushListController {
 	String show(@PathVariable long id, Jurisdiction who, Model model) {
 		PushList.WithRejections list = imports.get(id, who);
 		model.addAttribute("list", list.list());
+		model.addAttribute("file", imports.storedFile(list.list()));
 		model.addAttribute("rejections", list.rejections().size() > 500 ? list.rejections().subList(0, 500) : list.rejections());
 		model.addAttribute("rejectionCount", list.rejections().size());
 		return "control/push-list";
@@ -82,15 +83,27 @@ class PushListController {
 	/** htmx: the progress card, polled while the import runs. */
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable long id, Jurisdiction who, Model model) {
-		model.addAttribute("list", imports.get(id, who).list());
+		PushList list = imports.get(id, who).list();
+		model.addAttribute("list", list);
+		model.addAttribute("file", imports.storedFile(list));
 		return "control/push-list :: progress";
 	}
 
-	/** The refused rows to correct, as {@code corrections.csv} or {@code corrections.xlsx}. */
+	/**
+	 * The refused rows to correct, as {@code corrections.csv} or {@code corrections.xlsx}; once the uploaded file is
+	 * deleted (retention), back to the list with the reason.
+	 */
 	@GetMapping("/{id}/corrections.{format:csv|xlsx}")
-	ResponseEntity<byte[]> corrections(@PathVariable long id, @PathVariable String format, Jurisdiction who) {
+	Object corrections(@PathVariable long id, @PathVariable String format, Jurisdiction who, RedirectAttributes flash) {
 		TableWriter.Format f = TableWriter.Format.of(format);
-		byte[] file = imports.correctionFile(id, who, f);
+		byte[] file;
+		try {
+			file = imports.correctionFile(id, who, f);
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+			return "redirect:/control/push-lists/" + id;
+		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("corrections-" + id + "." + f.extension()).build().toString())
