@@ -64,6 +64,20 @@ public final class TestHttp {
 		return send(HttpRequest.newBuilder(uri(path)).GET().build());
 	}
 
+	/** A download, as bytes (a workbook, a correction file). */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Posts a form with the session's CSRF token. */
 	public HttpResponse<String> post(String path, Map<String, String> form) {
 		var fields = new LinkedHashMap<>(form);
