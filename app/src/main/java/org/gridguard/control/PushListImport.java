@@ -89,6 +89,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		COLUMNS.put("lastExposure", List.of("末次接触时间", "末次接触日期", "末次暴露时间", "离开风险区日期", "离开时间",
 				"lastExposure", "last_exposure"));
 		COLUMNS.put("linkedIdNumber", List.of("关联病例身份证号", "关联人员身份证号", "linkedIdNumber", "linked_id_number"));
+		COLUMNS.put("unit", List.of("工作单位", "单位", "就职单位", "workUnit", "unit", "employer"));
 	}
 
 	private static final Pattern SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d+");
@@ -376,7 +377,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 					v.address == null ? null : households.get(v.address));
 			Long linked = v.linked == null ? null : linkedIds[linkedIndex++];
 			pushed.add(new Pushed(personIds[i], v.name, v.category, placement, v.source, listId, linked, v.lastExposure,
-					v.pushedAt));
+					v.pushedAt, v.unit));
 		}
 		Registrations.Registration result = registrations.registerAll(pushed, actor);
 		jdbc.sql("""
@@ -474,7 +475,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	private record Valid(int row, String name, IdDocument document, @Nullable String phone, @Nullable String address,
 			Category category, @Nullable String source, Instant pushedAt, @Nullable LocalDate lastExposure,
-			@Nullable IdDocument linked) {
+			@Nullable IdDocument linked, @Nullable String unit) {
 	}
 
 	private @Nullable Valid validate(TableFile.Row row, Map<String, Integer> columns, Category listCategory,
@@ -573,12 +574,14 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		}
 		String address = cell(row, columns, "address");
 		String source = cell(row, columns, "source");
+		String unit = cell(row, columns, "unit");
 		int after = rejections.containsKey(n) ? rejections.get(n).size() : 0;
 		if (after > before || document == null || category == null) {
 			return null;
 		}
 		return new Valid(n, name, document, phone, address.isEmpty() ? null : truncate(address, 200), category,
-				source.isEmpty() ? listSource : source, pushedAt, exposure, linked);
+				source.isEmpty() ? listSource : source, pushedAt, exposure, linked,
+				unit.isEmpty() ? null : truncate(unit, 100));
 	}
 
 	/** Records the first problem of a field in a row; later ones of the same field follow from it and are left out. */
