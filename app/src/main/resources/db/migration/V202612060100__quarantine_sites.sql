@@ -8,7 +8,7 @@ CREATE TABLE quarantine_site (
     town_code    text        COLLATE "C" NOT NULL,
     address      text        NOT NULL,
     operator     text,
-    head_name    text        NOT NULL,
+    head_name    text,
     head_phone   text,
     zones        text,
     active       boolean     NOT NULL DEFAULT true,

@@ -13,8 +13,9 @@ public record NewSite(@Nullable String name, @Nullable String kind, @Nullable St
 		@Nullable String operator, @Nullable String headName, @Nullable String headPhone, @Nullable String zones,
 		List<NewRoom> rooms) {
 
-	/** A room as registered. */
-	public record NewRoom(String number, @Nullable String building, @Nullable Integer floor, int beds, Site.RoomKind kind) {
+	/** A room as registered; {@code kind} is null when what was given is no kind of room. */
+	public record NewRoom(String number, @Nullable String building, @Nullable Integer floor, int beds,
+			Site.@Nullable RoomKind kind) {
 	}
 
 }

@@ -28,7 +28,7 @@ class QuarantineWriter {
 	// ---- sites and rooms
 
 	long insertSite(String name, Site.Kind kind, String townCode, String address, @Nullable String operator,
-			String headName, @Nullable String headPhone, @Nullable String zones, Instant now, String by) {
+			@Nullable String headName, @Nullable String headPhone, @Nullable String zones, Instant now, String by) {
 		return jdbc.sql("""
 				INSERT INTO quarantine_site (name, kind, town_code, address, operator, head_name, head_phone, zones,
 					created_at, created_by)
@@ -40,7 +40,7 @@ class QuarantineWriter {
 
 	void insertRoom(long siteId, NewSite.NewRoom room) {
 		jdbc.sql("INSERT INTO quarantine_room (site_id, number, building, floor, beds, kind) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(siteId, room.number(), room.building(), room.floor(), room.beds(), room.kind().name())
+			.params(siteId, room.number(), room.building(), room.floor(), room.beds(), String.valueOf(room.kind()))
 			.update();
 	}
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param awaitingDisinfection rooms left by someone, before terminal disinfection
  */
 public record Site(long id, String name, Kind kind, String townCode, String address, @Nullable String operator,
-		String headName, @Nullable String headPhone, @Nullable String zones, boolean active, Instant createdAt,
+		@Nullable String headName, @Nullable String headPhone, @Nullable String zones, boolean active, Instant createdAt,
 		int rooms, int beds, int occupied, int free, int awaitingDisinfection, int outOfService, int residents) {
 
 	/** What a site is. Message keys: {@code quarantine.site.kind.<NAME>}. */

@@ -249,8 +249,15 @@ public class SiteQueries {
 			.list();
 	}
 
+	/** The release samples of a stay: {@code PERSON}, {@code OBJECTS}, {@code ROOM} → {@code NEGATIVE}/{@code POSITIVE}. */
+	public Map<String, String> sampleResults(long stayId) {
+		var results = new java.util.HashMap<String, String>();
+		samples(stayId).forEach((k, v) -> results.put(k.name(), v));
+		return results;
+	}
+
 	/** The release samples of a stay (person, objects, room): kind → result. */
-	public Map<ReleaseGate.SampleKind, String> samples(long stayId) {
+	Map<ReleaseGate.SampleKind, String> samples(long stayId) {
 		var samples = new EnumMap<ReleaseGate.SampleKind, String>(ReleaseGate.SampleKind.class);
 		jdbc.sql("SELECT kind, result FROM quarantine_sample WHERE stay_id = ?")
 			.param(stayId)

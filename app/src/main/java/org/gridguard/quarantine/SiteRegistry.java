@@ -98,10 +98,7 @@ public class SiteRegistry {
 		if (address.isEmpty() || address.length() > 200) {
 			problems.add(messages.problem("address", "quarantine.site.address.invalid"));
 		}
-		String headName = clean(input.headName());
-		if (headName.isEmpty() || headName.length() > 60) {
-			problems.add(messages.problem("headName", "quarantine.site.head.invalid"));
-		}
+		String headName = optional(input.headName(), 60, "headName", problems);
 		String headPhone = phone(input.headPhone(), "headPhone", problems);
 		String operator = optional(input.operator(), 200, "operator", problems);
 		String zones = optional(input.zones(), 1000, "zones", problems);
@@ -134,6 +131,9 @@ public class SiteRegistry {
 			}
 			else if (!numbers.add(r.number())) {
 				problems.add(messages.problem(field + ".number", "quarantine.room.number.twice", r.number()));
+			}
+			if (r.kind() == null) {
+				problems.add(messages.problem(field + ".kind", "quarantine.room.kind.invalid"));
 			}
 			if (r.beds() < 1 || r.beds() > 12 || r.kind() == Site.RoomKind.SINGLE && r.beds() != 1) {
 				problems.add(messages.problem(field + ".beds", "quarantine.room.beds.invalid"));
