@@ -421,6 +421,24 @@ class QuarantineLoopIntegrationTests {
 			.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void theDemoCityHasSitesWithResidentsAtDifferentDaysAndTheSiteAccountOpensItsSite() {
+		List<Site> demo = queries.sites(CITY, null).stream().filter(s -> !s.name().startsWith("测试驿站")
+				&& !s.name().startsWith("接口驿站")).toList();
+		assertThat(demo).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(demo).filteredOn(s -> s.residents() > 0).hasSizeGreaterThanOrEqualTo(2);
+		var stays = queries.stays(new SiteQueries.StayFilter(null, Stay.State.IN, null), CITY, new Paging(0, 500)).items();
+		assertThat(stays.stream().map(st -> LocalDate.ofInstant(st.admittedAt(), clock.getZone())).distinct().count())
+			.as("admitted on different days").isGreaterThan(1);
+		assertThat(queries.transfers(new SiteQueries.TransferFilter(null, true, null), CITY, new Paging(0, 5)).total())
+			.isPositive();
+		var page = TestHttp.signedIn(port, "site", "demo-test-password");
+		var home = page.get("/quarantine");
+		assertThat(home.statusCode()).isEqualTo(302);
+		assertThat(page.get(home.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+			.body()).contains("东城健康驿站");
+	}
+
 	private String notification(String dedupeKey) {
 		return jdbc.sql("SELECT audience FROM platform_notification WHERE dedupe_key = ?")
 			.param(dedupeKey)
