@@ -13,7 +13,6 @@ import org.gridguard.control.ControlQueries;
 import org.gridguard.control.MeasureApplied;
 import org.gridguard.control.MeasureKind;
 import org.gridguard.control.RiskPerson;
-import org.gridguard.platform.Conflict;
 import org.gridguard.platform.DemoDataContributor;
 import org.gridguard.platform.DemoNames;
 import org.gridguard.region.Jurisdiction;
@@ -154,7 +153,6 @@ class QuarantineDemoData implements DemoDataContributor {
 	 * events; the order of a measure is opened once).
 	 */
 	private List<Long> openTransfers(Jurisdiction city) {
-		var opened = new ArrayList<Long>();
 		var controlled = control.riskPersons(new ControlQueries.RiskPersonFilter(null, RiskPerson.State.CONTROLLED, null,
 				null, null, false), city, new Paging(0, 500)).items();
 		for (RiskPerson p : controlled) {
@@ -162,10 +160,16 @@ class QuarantineDemoData implements DemoDataContributor {
 				continue;
 			}
 			transfers.open(new MeasureApplied(p.id(), p.personId(), p.category(), String.valueOf(p.protocolId()),
-					MeasureKind.CENTRAL_ISOLATION, p.regionCode(), p.planStart(), p.planStart(), p.controlledAt()))
-				.ifPresent(opened::add);
+					MeasureKind.CENTRAL_ISOLATION, p.regionCode(), p.planStart(), p.planStart(), p.controlledAt()));
 		}
-		return opened;
+		// the listener may have opened some of them already
+		return jdbc.sql("SELECT id FROM quarantine_transfer WHERE state = 'PENDING' ORDER BY id").query(Long.class).list();
+	}
+
+	private boolean hasFreeSingle(Site site) {
+		return queries.rooms(site.id())
+			.stream()
+			.anyMatch(r -> r.state() == Site.RoomState.FREE && r.kind() == Site.RoomKind.SINGLE);
 	}
 
 	private void admit(List<Long> pending, List<Site> sites, SplittableRandom random, Jurisdiction city) {
@@ -184,19 +188,20 @@ class QuarantineDemoData implements DemoDataContributor {
 				left++;
 				continue;
 			}
+			// a free single room takes anyone, so a site with one never refuses (a refusal would spoil the load)
 			Site site = sites.stream()
-				.filter(s -> transfer.regionCode().startsWith(s.townCode()))
+				.filter(s -> transfer.regionCode().startsWith(s.townCode()) && hasFreeSingle(s))
 				.findFirst()
-				.orElse(sites.get(random.nextInt(sites.size())));
-			Admissions.Admission admission;
-			try {
-				admission = admissions.admit(transferId, site.id(), null, null, city);
+				.orElseGet(() -> sites.stream().filter(this::hasFreeSingle).findFirst().orElse(null));
+			if (site == null) {
+				break;
 			}
-			catch (Conflict full) {
-				continue;
-			}
+			Admissions.Admission admission = admissions.admit(transferId, site.id(), null, null, city);
 			Stay stay = queries.findStay(admission.stayId()).orElseThrow();
 			RiskPerson person = control.riskPerson(stay.riskPersonId(), city);
+			if (person.state() != RiskPerson.State.CONTROLLED) {
+				continue;
+			}
 			// admitted on the day their plan began, in the afternoon: residents are at different days of their stay
 			Instant admittedAt = person.planStart() == null ? now
 					: person.planStart().atTime(15, random.nextInt(60)).atZone(clock.getZone()).toInstant();

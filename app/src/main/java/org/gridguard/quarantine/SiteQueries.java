@@ -136,12 +136,16 @@ public class SiteQueries {
 	public record TransferFilter(Transfer.@Nullable State state, boolean overdue, @Nullable String region) {
 	}
 
-	/** Transfers of the persons in the caller's region, or sent to the caller's own site; the most urgent first. */
+	/**
+	 * Transfers of the persons in the caller's region, or sent to the caller's own site: pending ones the most urgent
+	 * first, then the others the latest first.
+	 */
 	public PageResult<Transfer> transfers(TransferFilter filter, Jurisdiction who, Paging paging) {
 		var params = new ArrayList<Object>();
 		String where = transferWhere(filter, who, params);
 		return PagedQuery.page(jdbc, "*", "quarantine_transfer" + where, params,
-				"state = 'PENDING' DESC, due_at, id", TRANSFER, paging);
+				"state = 'PENDING' DESC, CASE WHEN state = 'PENDING' THEN due_at END, coalesce(ended_at, created_at) DESC, id DESC",
+				TRANSFER, paging);
 	}
 
 	String transferWhere(TransferFilter filter, Jurisdiction who, List<Object> params) {

@@ -439,6 +439,32 @@ class QuarantineLoopIntegrationTests {
 			.body()).contains("东城健康驿站");
 	}
 
+	@Test
+	void theCommandsPagesShowSitesTransfersStaysAndCapacityAndKeepWhatWasTyped() {
+		Site site = fixtures.site("1001:SINGLE:1");
+		long id = fixtures.centrallyIsolated("页面卯");
+		var admitted = admissions.admit(fixtures.pendingTransfer(id).id(), site.id(), null, null, CITY);
+		var admin = TestHttp.signedIn(port, "admin", "admin-test-password");
+
+		assertThat(admin.get("/quarantine").body()).contains(site.name(), "id=\"fig-overdue\"");
+		assertThat(admin.get("/quarantine/capacity").body()).contains("东城街道", "永康市");
+		assertThat(admin.get("/quarantine/transfers").statusCode()).isEqualTo(200);
+		assertThat(admin.get("/quarantine/transfers?state=ADMITTED").body()).contains("页面卯");
+		assertThat(admin.get("/quarantine/sites/" + site.id()).body()).contains("1001", "防控消毒组");
+		var stay = admin.get("/quarantine/stays/" + admitted.stayId()).body();
+		assertThat(stay).contains("页面卯", "id=\"unmet\"", "集中隔离期至");
+
+		admin.get("/quarantine/sites/new");
+		var refused = admin.post("/quarantine/sites", java.util.Map.of("name", "表单驿站", "townCode", "330784001",
+				"address", "东城街道表单路 2 号", "rooms", "A栋,3,301,1,单人间\nA栋,三,302,1,单人间"));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"form-problems\"", "第 2 行", "表单驿站", "A栋,3,301,1,单人间");
+		var saved = admin.post("/quarantine/sites", java.util.Map.of("name", "表单驿站" + System.nanoTime() % 10000,
+				"townCode", "330784001", "address", "东城街道表单路 2 号", "rooms", "A栋,3,301,1,单人间\nA栋,3,302,3,多人间"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(saved.headers().firstValue("Location").orElse("")).contains("/quarantine/sites/");
+	}
+
 	private String notification(String dedupeKey) {
 		return jdbc.sql("SELECT audience FROM platform_notification WHERE dedupe_key = ?")
 			.param(dedupeKey)
