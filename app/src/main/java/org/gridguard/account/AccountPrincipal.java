@@ -105,6 +105,9 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		if (jurisdiction.sector() != null) {
 			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.sector());
 		}
+		if (jurisdiction.workSite() != null) {
+			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.workSite());
+		}
 		return List.of(jurisdiction.role().name());
 	}
 
