@@ -137,8 +137,10 @@
       screens.textContent = '';
       result.entries.forEach(function (entry) {
         var screen = template.content.firstElementChild.cloneNode(true);
-        screen.classList.add('venue-screen-' + entry.colour);
-        screen.querySelector('[data-field=verdict]').textContent = section.dataset['verdict' + entry.colour.charAt(0) + entry.colour.slice(1).toLowerCase()];
+        // companions come without a colour: only whether they may enter
+        var shown = entry.colour || (entry.admitted ? 'ADMIT' : 'REFUSE');
+        screen.classList.add('venue-screen-' + shown);
+        screen.querySelector('[data-field=verdict]').textContent = section.dataset['verdict' + shown.charAt(0) + shown.slice(1).toLowerCase()];
         screen.querySelector('[data-field=name]').textContent = entry.nameMasked;
         screen.querySelector('[data-field=id]').textContent = entry.idMasked;
         screen.querySelector('[data-field=venue]').textContent = result.venueName;

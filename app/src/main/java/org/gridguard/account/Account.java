@@ -11,12 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Account(long id, String username, String displayName, @Nullable String phone, Role role,
 		String regionCode, @Nullable String sector, @Nullable Long venueId, @Nullable Long siteId, boolean enabled,
-		boolean demo, int failedAttempts, @Nullable Instant lockedUntil, Instant createdAt,
-		@Nullable Instant lastLoginAt) {
-
-	public boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
+		boolean demo, Instant createdAt, @Nullable Instant lastLoginAt) {
 
 	public Jurisdiction jurisdiction() {
 		return new Jurisdiction(username, role, regionCode, sector, venueId, siteId);

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates and administers accounts and API tokens, and keeps the lock-out counters. Who may create what: the city
+ * Creates and administers accounts and API tokens, and lifts sign-in pauses. Who may create what: the city
  * admin any account; a town officer village-officer and grid-worker accounts inside the town; a village officer
  * grid-worker accounts inside the village.
  */
@@ -52,7 +52,6 @@ public class AccountManagement {
 			rs.getString("display_name"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
 			rs.getString("region_code"), rs.getString("sector"), (Long) rs.getObject("venue_id", Long.class),
 			(Long) rs.getObject("site_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("demo"),
-			rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")),
 			rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_login_at")));
 
 	private static final RowMapper<ApiToken> TOKEN = (rs, i) -> new ApiToken(rs.getLong("id"), rs.getLong("user_id"),
@@ -61,8 +60,6 @@ public class AccountManagement {
 			instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")));
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
-
-	static final int MIN_PASSWORD = 10;
 
 	private final JdbcClient jdbc;
 
@@ -78,16 +75,18 @@ public class AccountManagement {
 
 	private final TokenCache tokenCache;
 
-	private final int maxFailures;
+	private final SignInThrottle signIns;
 
-	private final Duration lockout;
+	private final PasswordRules passwordRules;
+
+	/** The demo accounts' password while demo mode is on, else {@code null}. */
+	private final @Nullable String demoPassword;
 
 	private final SecureRandom random = new SecureRandom();
 
 	AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, RegionManagement regions, AuditLog audit,
-			Messages messages, Clock clock, TokenCache tokenCache,
-			@Value("${gridguard.security.max-failed-logins:5}") int maxFailures,
-			@Value("${gridguard.security.lockout:15m}") Duration lockout) {
+			Messages messages, Clock clock, TokenCache tokenCache, SignInThrottle signIns, PasswordRules passwordRules,
+			@Value("${gridguard.demo.enabled:false}") boolean demo, @Value("${gridguard.demo.password:}") String demoPassword) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.regions = regions;
@@ -95,8 +94,9 @@ public class AccountManagement {
 		this.messages = messages;
 		this.clock = clock;
 		this.tokenCache = tokenCache;
-		this.maxFailures = maxFailures;
-		this.lockout = lockout;
+		this.signIns = signIns;
+		this.passwordRules = passwordRules;
+		this.demoPassword = demo && !demoPassword.isEmpty() ? demoPassword : null;
 	}
 
 	@Transactional(readOnly = true)
@@ -187,7 +187,7 @@ public class AccountManagement {
 			problems.add(messages.problem("sector", "account.sector.required"));
 		}
 		String password = input.password() == null ? "" : input.password();
-		problems.addAll(passwordProblems(password, username));
+		problems.addAll(newAccountPasswordProblems(password, username));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -217,10 +217,17 @@ public class AccountManagement {
 		audit.record(enabled ? "ACCOUNT_ENABLE" : "ACCOUNT_DISABLE", "account", account.username(), null);
 	}
 
+	/** Lifts every pause of sign-in to an account (from every source). */
 	public void unlock(long id, Jurisdiction who) {
 		Account account = get(id, who);
-		jdbc.sql("UPDATE account_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
-		audit.record("ACCOUNT_UNLOCK", "account", account.username(), null);
+		int sources = signIns.unlock(account.username());
+		audit.record("ACCOUNT_UNLOCK", "account", account.username(), sources + " sources");
+	}
+
+	/** The sources from which sign-in to an account is paused now. */
+	@Transactional(readOnly = true)
+	public List<SignInLock> signInLocks(long id, Jurisdiction who) {
+		return signIns.locks(get(id, who).username());
 	}
 
 	public void resetPassword(long id, String password, Jurisdiction who) {
@@ -252,24 +259,29 @@ public class AccountManagement {
 	}
 
 	void storePassword(String username, String password) {
-		jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
-				+ "locked_until = NULL WHERE username = ?")
+		jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ? WHERE username = ?")
 			.params(passwords.encode(password), Timestamp.from(clock.instant()), username)
 			.update();
+		signIns.unlock(username);
 	}
 
 	List<FieldProblem> passwordProblems(String password, String username) {
-		var problems = new ArrayList<FieldProblem>();
-		if (password.length() < MIN_PASSWORD) {
-			problems.add(messages.problem("password", "account.password.short", MIN_PASSWORD));
+		return passwordRules.weakness(password, username)
+			.map(weakness -> List.of(messages.problem("password", weakness.messageKey, PasswordRules.MIN_LENGTH,
+					PasswordRules.MAX_LENGTH)))
+			.orElse(List.of());
+	}
+
+	/**
+	 * As {@link #passwordProblems}, except that in demo mode the demo password passes the list and the trivial-password
+	 * rules: it is configuration, given to the demo accounts.
+	 */
+	private List<FieldProblem> newAccountPasswordProblems(String password, String username) {
+		if (demoPassword != null && password.equals(demoPassword) && password.length() >= PasswordRules.MIN_LENGTH
+				&& password.length() <= PasswordRules.MAX_LENGTH) {
+			return List.of();
 		}
-		else if (password.equalsIgnoreCase(username)) {
-			problems.add(messages.problem("password", "account.password.sameAsUsername"));
-		}
-		else if (password.length() > 200) {
-			problems.add(messages.problem("password", "account.password.long"));
-		}
-		return problems;
+		return passwordProblems(password, username);
 	}
 
 	// ---- API tokens
@@ -327,7 +339,10 @@ public class AccountManagement {
 		audit.record("TOKEN_REVOKE", "account", account.username(), token.name());
 	}
 
-	/** The username a presented token stands for, if it is active and its account enabled and not locked. */
+	/**
+	 * The username a presented token stands for, if it is active and its account enabled. Failed password sign-ins
+	 * do not affect tokens.
+	 */
 	@Transactional
 	public Optional<String> usernameForToken(String secret) {
 		byte[] hash = sha256(secret);
@@ -335,8 +350,8 @@ public class AccountManagement {
 		return jdbc.sql("""
 				SELECT t.id, u.username, t.last_used_at FROM account_api_token t JOIN account_user u ON u.id = t.user_id
 				WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
-				AND u.enabled AND (u.locked_until IS NULL OR u.locked_until <= ?)""")
-			.params(hash, Timestamp.from(now), Timestamp.from(now))
+				AND u.enabled""")
+			.params(hash, Timestamp.from(now))
 			.query((rs, i) -> {
 				Timestamp lastUsed = rs.getTimestamp(3);
 				if (lastUsed == null || lastUsed.toInstant().isBefore(now.minusSeconds(60))) {
@@ -351,36 +366,12 @@ public class AccountManagement {
 
 	// ---- sign-in bookkeeping
 
-	void recordFailure(String username) {
-		Instant now = clock.instant();
-		Integer failures = jdbc.sql("""
-				UPDATE account_user SET failed_attempts = failed_attempts + 1 WHERE username = ?
-				RETURNING failed_attempts""")
-			.param(username)
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
-		if (failures != null && failures >= maxFailures) {
-			jdbc.sql("UPDATE account_user SET locked_until = ?, failed_attempts = 0 WHERE username = ?")
-				.params(Timestamp.from(now.plus(lockout)), username)
-				.update();
-			audit.recordAs(username, "ACCOUNT_LOCKED", "account", username, failures + " failed sign-ins");
-		}
-		audit.recordAs(username, "LOGIN_FAILED", "account", username, null);
-	}
-
-	void recordSuccess(String username, boolean interactive) {
-		if (interactive) {
-			jdbc.sql("UPDATE account_user SET failed_attempts = 0, last_login_at = ? WHERE username = ?")
-				.params(Timestamp.from(clock.instant()), username)
-				.update();
-			audit.recordAs(username, "LOGIN", "account", username, null);
-		}
-		else {
-			jdbc.sql("UPDATE account_user SET failed_attempts = 0 WHERE username = ? AND failed_attempts > 0")
-				.param(username)
-				.update();
-		}
+	/** A completed sign-in through the form: remembered on the account and audited. */
+	void recordSignIn(String username) {
+		jdbc.sql("UPDATE account_user SET last_login_at = ? WHERE username = ?")
+			.params(Timestamp.from(clock.instant()), username)
+			.update();
+		audit.recordAs(username, "LOGIN", "account", username, null);
 	}
 
 	/** Which level of the tree a role is bound to; {@code null} when any level will do. */

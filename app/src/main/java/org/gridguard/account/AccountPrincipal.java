@@ -1,6 +1,5 @@
 package org.gridguard.account;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -33,10 +32,8 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	private final boolean enabled;
 
-	private final boolean locked;
-
 	AccountPrincipal(long id, String username, @Nullable String passwordHash, String displayName,
-			Jurisdiction jurisdiction, String scopeName, boolean enabled, @Nullable Instant lockedUntil, Instant now) {
+			Jurisdiction jurisdiction, String scopeName, boolean enabled) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -44,7 +41,6 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		this.jurisdiction = jurisdiction;
 		this.scopeName = scopeName;
 		this.enabled = enabled;
-		this.locked = lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
 	public long id() {
@@ -72,11 +68,6 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	@Override
 	public String getUsername() {
 		return username;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
 	}
 
 	@Override
@@ -113,6 +104,9 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	public List<String> audiences() {
 		if (jurisdiction.sector() != null) {
 			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.sector());
+		}
+		if (jurisdiction.workSite() != null) {
+			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.workSite());
 		}
 		return List.of(jurisdiction.role().name());
 	}

@@ -1,9 +1,11 @@
 package org.gridguard.account;
 
-import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,7 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads accounts for sign-in (form and HTTP Basic) and for bearer tokens.
+ * Loads accounts as signed-in principals, for password sign-in ({@link PasswordSignIn}) and for bearer tokens.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
@@ -20,28 +22,28 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final RegionManagement regions;
 
-	private final Clock clock;
-
-	AccountUserDetailsService(JdbcClient jdbc, RegionManagement regions, Clock clock) {
+	AccountUserDetailsService(JdbcClient jdbc, RegionManagement regions) {
 		this.jdbc = jdbc;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	@Override
 	public AccountPrincipal loadUserByUsername(String username) {
-		String name = username == null ? "" : username.strip().toLowerCase();
+		return find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	/** The account of a name as typed (trimmed, any case), with its password hash. */
+	Optional<AccountPrincipal> find(@Nullable String username) {
+		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		return jdbc.sql("SELECT * FROM account_user WHERE username = ?")
 			.param(name)
 			.query((rs, i) -> {
 				Account account = AccountManagement.ACCOUNT.mapRow(rs, i);
 				Jurisdiction jurisdiction = account.jurisdiction();
 				return new AccountPrincipal(account.id(), account.username(), rs.getString("password_hash"),
-						account.displayName(), jurisdiction, regions.fullName(account.regionCode()), account.enabled(),
-						account.lockedUntil(), clock.instant());
+						account.displayName(), jurisdiction, regions.fullName(account.regionCode()), account.enabled());
 			})
-			.optional()
-			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+			.optional();
 	}
 
 }

@@ -23,8 +23,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * On start: creates the city admin {@code admin} the first time (password from {@code GRIDGUARD_ADMIN_PASSWORD},
- * or generated and printed once); when the variable is set later, it resets the admin's password to it. Demo
- * accounts can sign in only while demo mode is on.
+ * or generated and printed once); when the variable is set later, it resets the admin's password to it. A configured
+ * password that the password rules would refuse is used all the same (the operator chose it), with a warning in the
+ * log at every start. Demo accounts can sign in only while demo mode is on.
  */
 @Component
 @Order(10)
@@ -42,17 +43,24 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final SignInThrottle signIns;
+
+	private final PasswordRules passwordRules;
+
 	private final String configuredPassword;
 
 	private final boolean demo;
 
-	AdminBootstrap(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock,
+	AdminBootstrap(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock, SignInThrottle signIns,
+			PasswordRules passwordRules,
 			@Value("${gridguard.admin.password:}") String configuredPassword,
 			@Value("${gridguard.demo.enabled:false}") boolean demo) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
+		this.signIns = signIns;
+		this.passwordRules = passwordRules;
 		this.configuredPassword = configuredPassword;
 		this.demo = demo;
 	}
@@ -66,6 +74,12 @@ class AdminBootstrap implements ApplicationRunner {
 			.query(Integer.class)
 			.single() > 0;
 		Timestamp now = Timestamp.from(clock.instant());
+		if (StringUtils.hasText(configuredPassword)) {
+			passwordRules.weakness(configuredPassword, ADMIN)
+				.ifPresent(weakness -> LOG.warn("GRIDGUARD_ADMIN_PASSWORD is weak: it is {}. It is used because it was "
+						+ "set on purpose, but whoever guesses it commands the whole city: set a stronger one",
+						weakness.description));
+		}
 		if (!exists) {
 			String password = StringUtils.hasText(configuredPassword) ? configuredPassword : generate();
 			jdbc.sql("""
@@ -97,10 +111,11 @@ class AdminBootstrap implements ApplicationRunner {
 				.query(String.class)
 				.single();
 			if (!passwords.matches(configuredPassword, hash)) {
-				jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
-						+ "locked_until = NULL, enabled = true WHERE username = ?")
+				jdbc.sql("UPDATE account_user SET password_hash = ?, password_changed_at = ?, enabled = true "
+						+ "WHERE username = ?")
 					.params(passwords.encode(configuredPassword), now, ADMIN)
 					.update();
+				signIns.unlock(ADMIN);
 				audit.recordAs(AuditLog.SYSTEM, "ACCOUNT_PASSWORD_RESET", "account", ADMIN, "from GRIDGUARD_ADMIN_PASSWORD");
 				LOG.info("Reset the password of 'admin' to GRIDGUARD_ADMIN_PASSWORD");
 			}

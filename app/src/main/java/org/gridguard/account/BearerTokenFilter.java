@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,16 +52,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 				cache.put(key, username);
 			}
 		}
-		AccountPrincipal principal = null;
-		if (username != null) {
-			try {
-				principal = users.loadUserByUsername(username);
-			}
-			catch (UsernameNotFoundException ex) {
-				principal = null;
-			}
-		}
-		if (principal == null || !principal.isEnabled() || !principal.isAccountNonLocked()) {
+		AccountPrincipal principal = username == null ? null : users.find(username).orElse(null);
+		if (principal == null || !principal.isEnabled()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new TokenRejected());
 			return;

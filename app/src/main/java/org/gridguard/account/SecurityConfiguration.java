@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 
 import org.gridguard.platform.Messages;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,11 +27,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains. {@code /api/**}: stateless, HTTP Basic or bearer token, JSON 401/403, no CSRF (no cookies
- * are used). Everything else: form sign-in with a session, CSRF protection, strict security headers. Every handler
- * additionally carries a method-level rule ({@code @PreAuthorize} or {@code @PermitAll}); a test enforces it.
+ * are used). Everything else: form sign-in with a session, CSRF protection, strict security headers. Both check
+ * passwords with {@link PasswordSignIn} alone. Every handler additionally carries a method-level rule
+ * ({@code @PreAuthorize} or {@code @PermitAll}); a test enforces it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -44,12 +48,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, AccountUserDetailsService users,
-			TokenCache cache, Messages messages) throws Exception {
+			TokenCache cache, Messages messages, PasswordSignIn signIn) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED,
 				"authorization", messages.get("security.api.unauthorized"));
 		AccessDeniedHandler forbidden = (request, response, ex) -> json(response, HttpStatus.FORBIDDEN,
 				"authorization", messages.get("security.api.forbidden"));
 		http.securityMatcher("/api/**")
+			.authenticationManager(new ProviderManager(signIn))
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/public/**").permitAll().anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new BearerTokenFilter(accounts, users, cache, unauthorized), BasicAuthenticationFilter.class)
@@ -62,12 +67,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, PasswordSignIn signIn) throws Exception {
 		AuthenticationFailureHandler failure = (request, response, ex) -> {
 			String reason = ex instanceof LockedException ? "locked" : ex instanceof DisabledException ? "disabled" : "bad";
 			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 		};
-		http.authorizeHttpRequests(auth -> auth
+		http.authenticationManager(new ProviderManager(signIn))
+			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html", "/public/**", "/s/**", "/p/**")

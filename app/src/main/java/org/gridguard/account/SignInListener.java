@@ -1,13 +1,12 @@
 package org.gridguard.account;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins towards the lock-out and audits interactive sign-ins.
+ * Remembers and audits sign-ins through the form. Failures are counted where passwords are checked
+ * ({@link PasswordSignIn}).
  */
 @Component
 class SignInListener {
@@ -19,23 +18,8 @@ class SignInListener {
 	}
 
 	@EventListener
-	void on(AuthenticationFailureBadCredentialsEvent event) {
-		Object name = event.getAuthentication().getPrincipal();
-		if (name instanceof String username && !username.isBlank()) {
-			accounts.recordFailure(username.strip().toLowerCase());
-		}
-	}
-
-	@EventListener
 	void on(InteractiveAuthenticationSuccessEvent event) {
-		accounts.recordSuccess(event.getAuthentication().getName(), true);
-	}
-
-	@EventListener
-	void on(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
-			accounts.recordSuccess(principal.getUsername(), false);
-		}
+		accounts.recordSignIn(event.getAuthentication().getName());
 	}
 
 }

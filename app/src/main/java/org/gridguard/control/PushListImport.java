@@ -1,10 +1,5 @@
 package org.gridguard.control;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -27,20 +22,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.IdType;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.AuditLog;
+import org.gridguard.platform.ControlCharacters;
+import org.gridguard.platform.CorrectionFile;
+import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
 import org.gridguard.platform.TableFile;
+import org.gridguard.platform.TableWriter;
+import org.gridguard.platform.UploadSettings;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.RegionManagement;
 import org.gridguard.region.Role;
@@ -63,11 +61,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports pushed risk-person lists (CSV UTF-8 or GB18030, or the first sheet of an XLSX workbook; headers in Chinese
- * or English). The upload is stored before it is acknowledged, then processed in the background in chunks, each in
- * its own transaction, so that progress shows and a crash loses nothing: lists left RUNNING are processed again at
- * the next start, which is harmless because nobody is registered twice. Valid rows are never lost because others are
- * bad; every refused row is listed with the field and reason, and a correction file gives them back with an error
- * column.
+ * or English). The upload is stored (encrypted, and deleted after the retention period: {@link PushListFiles}) before
+ * it is acknowledged, then processed in the background in chunks, each in its own transaction, so that progress shows
+ * and a crash loses nothing: lists left RUNNING are processed again at the next start, which is harmless because
+ * nobody is registered twice, up to {@code gridguard.uploads.max-attempts} starts. Files are read within
+ * {@link UploadSettings#limits()}. Valid rows are never lost because others are bad; every refused row is listed with
+ * the field and reason, and a correction file gives them back with an error column.
  */
 @Service
 public class PushListImport implements ApplicationRunner, DisposableBean {
@@ -90,6 +89,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		COLUMNS.put("lastExposure", List.of("末次接触时间", "末次接触日期", "末次暴露时间", "离开风险区日期", "离开时间",
 				"lastExposure", "last_exposure"));
 		COLUMNS.put("linkedIdNumber", List.of("关联病例身份证号", "关联人员身份证号", "linkedIdNumber", "linked_id_number"));
+		COLUMNS.put("unit", List.of("工作单位", "单位", "就职单位", "workUnit", "unit", "employer"));
 	}
 
 	private static final Pattern SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d+");
@@ -120,6 +120,10 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	private final Messages messages;
 
+	private final UploadSettings uploads;
+
+	private final PushListFiles files;
+
 	private final Clock clock;
 
 	/**
@@ -134,7 +138,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	PushListImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, PersonManagement persons,
 			RegionManagement regions, Registrations registrations, Notifications notifications, AuditLog audit,
-			Messages messages, Clock clock) {
+			Messages messages, UploadSettings uploads, PushListFiles files, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
@@ -144,6 +148,8 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		this.notifications = notifications;
 		this.audit = audit;
 		this.messages = messages;
+		this.uploads = uploads;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -162,7 +168,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		if (!who.mayImportLists()) {
 			throw new NotFound("push lists");
 		}
-		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		Category category = Category.parse(categoryText);
 		if (category == null) {
 			problems.add(messages.problem("category", "control.push.category"));
@@ -172,8 +178,15 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		}
 		String name = filename == null || filename.isBlank() ? "upload.csv" : filename;
 		String lower = name.toLowerCase();
-		if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx") && !lower.endsWith(".txt")) {
+		if (ControlCharacters.find(name) >= 0) {
+			problems.add(messages.problem("file", "control.push.fileName"));
+		}
+		else if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx") && !lower.endsWith(".txt")) {
 			problems.add(messages.problem("file", "control.push.fileType"));
+		}
+		FieldProblem sourceProblem = ControlCharacters.problem("source", source, messages);
+		if (sourceProblem != null) {
+			problems.add(sourceProblem);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -181,10 +194,10 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		Instant now = clock.instant();
 		Long id = tx.execute(status -> {
 			long listId = jdbc.sql("""
-					INSERT INTO control_push_list (filename, category, source, content, content_sha256, state,
-						uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?) RETURNING id""")
+					INSERT INTO control_push_list (filename, category, source, content, content_encrypted, content_sha256,
+						state, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, true, ?, 'RUNNING', ?, ?) RETURNING id""")
 				.params(truncate(name, 200), category.name(), source == null || source.isBlank() ? null : truncate(source.strip(), 100),
-						content, sha256(content), who.username(), Timestamp.from(now))
+						files.seal(content), sha256(content), who.username(), Timestamp.from(now))
 				.query(Long.class)
 				.single();
 			audit.record("PUSH_LIST_UPLOAD", "push_list", String.valueOf(listId), name + " " + category);
@@ -199,9 +212,22 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		return id;
 	}
 
-	/** Lists left RUNNING by a crash are processed again. */
+	/**
+	 * Lists left RUNNING by a crash or a stop are processed again, in upload order; a list that was started
+	 * {@code gridguard.uploads.max-attempts} times already is marked FAILED with the reason instead, so that a file
+	 * that takes the server down is not started again at every start, and the lists behind it are not held up.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		int max = Math.max(1, uploads.maxAttempts());
+		jdbc.sql("""
+				UPDATE control_push_list SET state = 'FAILED', failure = ?, finished_at = ?
+				WHERE state = 'RUNNING' AND attempts >= ? RETURNING id, attempts""")
+			.params(messages.get("control.push.abandoned", max), Timestamp.from(clock.instant()), max)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getInt(2) })
+			.list()
+			.forEach(given -> LOG.warn("Push list {} was started {} times without finishing: marked FAILED, not started again",
+					given[0], given[1]));
 		jdbc.sql("SELECT id, uploaded_by FROM control_push_list WHERE state = 'RUNNING' ORDER BY id")
 			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.list()
@@ -215,9 +241,15 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 			try {
 				process(listId, actor);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | StackOverflowError ex) {
 				LOG.error("Import of push list {} failed", listId, ex);
 				fail(listId, messages.get("control.push.failed", ex.getMessage()));
+			}
+			catch (OutOfMemoryError ex) {
+				// the memory was this list's own: it is free again once the import's frames are gone, so the list is
+				// marked failed and the lists behind it go on
+				LOG.error("Import of push list {} ran out of memory", listId, ex);
+				fail(listId, messages.get("control.push.outOfMemory"));
 			}
 			finally {
 				LocaleContextHolder.resetLocaleContext();
@@ -227,21 +259,29 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 
 	/** Processes a stored list synchronously (also used by the demo data). */
 	void process(long listId, String actor) {
-		Object[] stored = jdbc.sql("SELECT filename, category, source, content, uploaded_at FROM control_push_list WHERE id = ?")
+		// each start counts, before anything can fail: a list that takes the server down is given up after a few
+		boolean running = jdbc.sql("UPDATE control_push_list SET attempts = attempts + 1 WHERE id = ? AND state = 'RUNNING'")
 			.param(listId)
-			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-					rs.getTimestamp(5).toInstant() })
-			.single();
-		String filename = (String) stored[0];
-		Category listCategory = Category.valueOf((String) stored[1]);
-		String listSource = (String) stored[2];
-		Instant uploadedAt = (Instant) stored[4];
+			.update() == 1;
+		if (!running) {
+			return;
+		}
+		PushList stored = get(listId);
+		String filename = stored.filename();
+		Category listCategory = stored.category();
+		String listSource = stored.source();
+		Instant uploadedAt = stored.uploadedAt();
+		byte[] content = files.content(listId);
+		if (content == null) {
+			fail(listId, messages.get("control.push.fileDeleted"));
+			return;
+		}
 		TableFile file;
 		try {
-			file = TableFile.read(filename, (byte[]) stored[3]);
+			file = TableFile.read(filename, content, uploads.limits());
 		}
 		catch (TableFile.Unreadable ex) {
-			fail(listId, messages.get("control.push.unreadable", ex.getMessage()));
+			fail(listId, messages.get("control.push.unreadable", ex.describe(messages)));
 			return;
 		}
 		Map<String, Integer> columns = file.columns(COLUMNS);
@@ -337,7 +377,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 					v.address == null ? null : households.get(v.address));
 			Long linked = v.linked == null ? null : linkedIds[linkedIndex++];
 			pushed.add(new Pushed(personIds[i], v.name, v.category, placement, v.source, listId, linked, v.lastExposure,
-					v.pushedAt));
+					v.pushedAt, v.unit));
 		}
 		Registrations.Registration result = registrations.registerAll(pushed, actor);
 		jdbc.sql("""
@@ -399,50 +439,43 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 	}
 
 	/**
-	 * The rejected rows with an extra column naming every problem, as UTF-8 CSV (with BOM, for spreadsheet programs):
-	 * fix them and upload the file again.
+	 * The rejected rows with an extra column naming every problem, as CSV (UTF-8 with BOM, for spreadsheet programs)
+	 * or XLSX: fix them and upload the file again.
 	 */
-	public byte[] correctionFile(long id, Jurisdiction who) {
+	public byte[] correctionFile(long id, Jurisdiction who, TableWriter.Format format) {
 		PushList list = get(id, who).list();
-		byte[] content = jdbc.sql("SELECT content FROM control_push_list WHERE id = ?").param(id).query(byte[].class).single();
-		Map<Integer, List<PushList.Rejection>> byRow = new TreeMap<>();
-		rejections(id).forEach(r -> byRow.computeIfAbsent(r.row(), k -> new ArrayList<>()).add(r));
-		var out = new ByteArrayOutputStream();
-		try {
-			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-			TableFile file = TableFile.read(list.filename(), content);
-			try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-				var header = new ArrayList<>(file.headers());
-				header.add(messages.get("control.push.errorColumn"));
-				printer.printRecord(header);
-				for (TableFile.Row row : file.rows()) {
-					List<PushList.Rejection> problems = byRow.get(row.number());
-					if (problems == null) {
-						continue;
-					}
-					var cells = new ArrayList<>(row.cells());
-					while (cells.size() < file.headers().size()) {
-						cells.add("");
-					}
-					cells.add(String.join("；", problems.stream().map(p -> p.field() + ": " + p.message()).toList()));
-					printer.printRecord(cells);
-				}
-			}
+		byte[] content = files.content(id);
+		if (content == null) {
+			throw InvalidInput.of("file", messages.get("control.push.fileDeleted"));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		Map<Integer, String> problems = new TreeMap<>();
+		rejections(id).forEach(r -> problems.merge(r.row(), r.field() + ": " + r.message(), (a, b) -> a + "；" + b));
+		try {
+			return CorrectionFile.of(TableFile.read(list.filename(), content, uploads.limits()), problems,
+					messages.get("control.push.errorColumn"), format);
 		}
 		catch (TableFile.Unreadable ex) {
-			throw InvalidInput.of("file", ex.getMessage());
+			throw InvalidInput.of("file", ex.describe(messages));
 		}
-		return out.toByteArray();
+	}
+
+	/**
+	 * Whether the uploaded file of a list is still kept (it is deleted after the retention period).
+	 * @param until when it will be deleted, or when it was
+	 */
+	public record StoredFile(boolean kept, Instant until) {
+	}
+
+	/** Whether the uploaded file of a list visible to the caller is still kept, and until when. */
+	public StoredFile storedFile(PushList list) {
+		return files.stored(list);
 	}
 
 	// ---- row validation
 
 	private record Valid(int row, String name, IdDocument document, @Nullable String phone, @Nullable String address,
 			Category category, @Nullable String source, Instant pushedAt, @Nullable LocalDate lastExposure,
-			@Nullable IdDocument linked) {
+			@Nullable IdDocument linked, @Nullable String unit) {
 	}
 
 	private @Nullable Valid validate(TableFile.Row row, Map<String, Integer> columns, Category listCategory,
@@ -450,6 +483,13 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		int n = row.number();
 		int before = rejections.containsKey(n) ? rejections.get(n).size() : 0;
 		LocalDate today = LocalDate.now(clock);
+		// a control character (a NUL from a broken export) refuses its field, and so its row, never the list
+		for (String field : columns.keySet()) {
+			FieldProblem problem = ControlCharacters.problem(field, cell(row, columns, field), messages);
+			if (problem != null) {
+				reject(rejections, n, field, problem.message());
+			}
+		}
 		String name = cell(row, columns, "name");
 		if (name.isEmpty()) {
 			reject(rejections, n, "name", messages.get("control.push.name.required"));
@@ -534,16 +574,22 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 		}
 		String address = cell(row, columns, "address");
 		String source = cell(row, columns, "source");
+		String unit = cell(row, columns, "unit");
 		int after = rejections.containsKey(n) ? rejections.get(n).size() : 0;
 		if (after > before || document == null || category == null) {
 			return null;
 		}
 		return new Valid(n, name, document, phone, address.isEmpty() ? null : truncate(address, 200), category,
-				source.isEmpty() ? listSource : source, pushedAt, exposure, linked);
+				source.isEmpty() ? listSource : source, pushedAt, exposure, linked,
+				unit.isEmpty() ? null : truncate(unit, 100));
 	}
 
+	/** Records the first problem of a field in a row; later ones of the same field follow from it and are left out. */
 	private static void reject(Map<Integer, List<PushList.Rejection>> rejections, int row, String field, String message) {
-		rejections.computeIfAbsent(row, k -> new ArrayList<>()).add(new PushList.Rejection(row, field, message));
+		List<PushList.Rejection> ofRow = rejections.computeIfAbsent(row, k -> new ArrayList<>());
+		if (ofRow.stream().noneMatch(r -> r.field().equals(field))) {
+			ofRow.add(new PushList.Rejection(row, field, message));
+		}
 	}
 
 	private static String cell(TableFile.Row row, Map<String, Integer> columns, String field) {

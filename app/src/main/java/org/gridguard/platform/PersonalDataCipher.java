@@ -2,7 +2,6 @@ package org.gridguard.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,24 +76,35 @@ public class PersonalDataCipher {
 	}
 
 	public byte[] encrypt(String plain) {
+		return encryptBytes(plain.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public String decrypt(byte[] sealed) {
+		return new String(decryptBytes(sealed), StandardCharsets.UTF_8);
+	}
+
+	/** Seals any bytes (a value's text, an uploaded file) in the ciphertext layout described above. */
+	public byte[] encryptBytes(byte[] plain) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
 		try {
 			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+			byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+			System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+			cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+			return sealed;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Encryption failed", ex);
 		}
 	}
 
-	public String decrypt(byte[] sealed) {
+	public byte[] decryptBytes(byte[] sealed) {
 		try {
 			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-			return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
+			return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Decryption failed: wrong key or tampered data", ex);

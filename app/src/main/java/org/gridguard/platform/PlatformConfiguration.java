@@ -10,12 +10,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock every module takes its "now" from (never {@code Instant.now()}), in the city's time zone; and the
- * {@code gridguard.personal-data.*} limits.
+ * The clock every module takes its "now" from (never {@code Instant.now()}), in the city's time zone; the
+ * {@code gridguard.personal-data.*} limits and the upload settings.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(PersonalDataProperties.class)
+@EnableConfigurationProperties({ PersonalDataProperties.class, UploadSettings.class })
 class PlatformConfiguration {
 
 	@Bean

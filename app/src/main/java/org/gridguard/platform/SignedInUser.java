@@ -18,7 +18,10 @@ public interface SignedInUser {
 	/** Code of the region node the user is bound to. */
 	String regionCode();
 
-	/** The notification audiences the user belongs to: the role name, and {@code DEPARTMENT:<sector>} for departments. */
+	/**
+	 * The notification audiences the user belongs to: the role name, {@code DEPARTMENT:<sector>} for departments and
+	 * {@code SITE_STAFF:<site id>} for quarantine-site staff.
+	 */
 	java.util.List<String> audiences();
 
 }

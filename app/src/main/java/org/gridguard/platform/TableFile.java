@@ -1,8 +1,6 @@
 package org.gridguard.platform;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,35 +8,27 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.xml.parsers.ParserConfigurationException;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.jspecify.annotations.Nullable;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
  * A tabular upload (CSV or the first sheet of an XLSX workbook) read into rows of text, for imports. CSV is read as
  * UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as GB18030, the encoding of Chinese
- * spreadsheet exports, and {@link #encodingNote()} says so. XLSX is streamed (no workbook model in memory), so large
- * lists stay cheap. Rows keep their spreadsheet row number so that rejections can name it.
+ * spreadsheet exports, and {@link #encodingNote()} says so. XLSX is streamed (no workbook model in memory). Rows keep
+ * their spreadsheet row number so that rejections can name it.
+ * <p>
+ * What a file may hold is bounded ({@link Limits}): a file that would need more is refused as a whole, naming the
+ * row or cell, before it is held in memory, so that a small hostile file (a cell at column ZZZZZZ) cannot take the
+ * server's memory. A cell that a file we wrote neutralised ({@code '=…}, see {@code TableWriter}) is read back
+ * without the apostrophe, so that a corrected correction file imports what the user sees.
  */
 public final class TableFile {
 
@@ -48,10 +38,32 @@ public final class TableFile {
 
 	private final @Nullable String encodingNote;
 
-	private TableFile(List<String> headers, List<Row> rows, @Nullable String encodingNote) {
+	TableFile(List<String> headers, List<Row> rows, @Nullable String encodingNote) {
 		this.headers = headers;
 		this.rows = rows;
 		this.encodingNote = encodingNote;
+	}
+
+	/**
+	 * How much one file may hold; past any of these it is refused.
+	 *
+	 * @param maxRows data rows
+	 * @param maxColumns the last column a cell may lie in, and the cells of one row
+	 * @param maxCells cells of all rows together, counting empty cells before the last one of a row
+	 * @param maxCharacters characters of all cells together (and of an XLSX workbook's shared strings)
+	 */
+	public record Limits(int maxRows, int maxColumns, long maxCells, long maxCharacters) {
+
+		/** A million rows of ten columns. */
+		public static final Limits DEFAULT = new Limits(1_000_000, 200, 10_000_000, 100_000_000);
+
+		/** Excel's own limit of one cell. */
+		public static final int MAX_CELL_CHARACTERS = 32_767;
+
+		public Limits withMaxRows(int rows) {
+			return new Limits(Math.min(maxRows, rows), maxColumns, maxCells, maxCharacters);
+		}
+
 	}
 
 	/** A data row: its number as the user sees it in the file (header = 1), and its cells. */
@@ -67,28 +79,44 @@ public final class TableFile {
 
 	}
 
-	/** Why a file could not be read at all. */
+	/** Why a file could not be read at all: a message key of the platform bundle and its arguments. */
 	public static class Unreadable extends Exception {
 
-		public Unreadable(String message, @Nullable Throwable cause) {
-			super(message, cause);
+		private final String key;
+
+		private final Object[] args;
+
+		Unreadable(String key, @Nullable Throwable cause, Object... args) {
+			super(key + " " + Arrays.toString(args), cause);
+			this.key = key;
+			this.args = args;
+		}
+
+		/** The reason in the reader's language. */
+		public String describe(Messages messages) {
+			return messages.get(key, args);
 		}
 
 	}
 
+	/** Reads a file within the default limits. */
 	public static TableFile read(@Nullable String filename, byte[] content) throws Unreadable {
+		return read(filename, content, Limits.DEFAULT);
+	}
+
+	public static TableFile read(@Nullable String filename, byte[] content, Limits limits) throws Unreadable {
 		if (content.length == 0) {
-			throw new Unreadable("empty file", null);
+			throw new Unreadable("platform.file.empty", null);
 		}
 		boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K';
 		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
 		if (zip || name.endsWith(".xlsx")) {
-			return readXlsx(content);
+			return XlsxSheet.read(content, limits);
 		}
 		if (name.endsWith(".xls")) {
-			throw new Unreadable("old .xls workbooks are not supported: save as .xlsx or CSV", null);
+			throw new Unreadable("platform.file.xls", null);
 		}
-		return readCsv(content);
+		return readCsv(content, limits);
 	}
 
 	public List<String> headers() {
@@ -127,7 +155,25 @@ public final class TableFile {
 			.toLowerCase(Locale.ROOT);
 	}
 
-	private static TableFile readCsv(byte[] content) throws Unreadable {
+	/**
+	 * A cell as the user wrote it: without the apostrophe that a file we wrote put before text a spreadsheet would
+	 * run as a formula.
+	 */
+	static String restore(String cell) {
+		return cell.length() > 1 && cell.charAt(0) == '\'' && startsLikeFormula(cell.substring(1)) ? cell.substring(1)
+				: cell;
+	}
+
+	/** Whether a spreadsheet program could take the text for a formula (OWASP's list of first characters). */
+	static boolean startsLikeFormula(String text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		char first = text.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	private static TableFile readCsv(byte[] content, Limits limits) throws Unreadable {
 		String text;
 		String note = null;
 		try {
@@ -144,11 +190,13 @@ public final class TableFile {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
+		checkCsvShape(text, limits);
 		var rows = new ArrayList<Row>();
 		List<String> headers = null;
 		try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
 			for (CSVRecord record : parser) {
-				List<String> cells = record.toList();
+				List<String> cells = new ArrayList<>(record.size());
+				record.forEach(cell -> cells.add(restore(cell)));
 				if (headers == null) {
 					headers = cells;
 					continue;
@@ -157,81 +205,75 @@ public final class TableFile {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new Unreadable("not a readable CSV file: " + ex.getMessage(), ex);
+			throw new Unreadable("platform.file.csv", ex, String.valueOf(ex.getMessage()));
 		}
 		if (headers == null) {
-			throw new Unreadable("the file has no header row", null);
+			throw new Unreadable("platform.file.noHeader", null);
 		}
 		return new TableFile(headers, rows, note);
 	}
 
-	private static TableFile readXlsx(byte[] content) throws Unreadable {
-		var collector = new Collector();
-		try (InputStream in = new ByteArrayInputStream(content); OPCPackage pkg = OPCPackage.open(in)) {
-			XSSFReader reader = new XSSFReader(pkg);
-			StylesTable styles = reader.getStylesTable();
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-			var sheets = reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				throw new Unreadable("the workbook has no sheet", null);
-			}
-			try (InputStream sheet = sheets.next()) {
-				XMLReader xml = XMLHelper.newXMLReader();
-				xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new DataFormatter(), false));
-				xml.parse(new InputSource(sheet));
-			}
+	/**
+	 * Counts the records and the fields of each record before the parser builds any of them (a line of a million
+	 * commas would otherwise become a million strings). It follows the parser's rules: a field that starts with a
+	 * quote runs to the closing quote ({@code ""} inside is a quote), other fields to the next comma or line break;
+	 * a line break outside quotes ends a record, and empty lines are skipped.
+	 */
+	private static void checkCsvShape(String text, Limits limits) throws Unreadable {
+		if (text.length() > limits.maxCharacters()) {
+			throw new Unreadable("platform.file.tooManyCharacters", null, limits.maxCharacters());
 		}
-		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
-			throw new Unreadable("damaged or incomplete XLSX workbook: " + ex.getMessage(), ex);
-		}
-		if (collector.headers == null) {
-			throw new Unreadable("the first sheet has no header row", null);
-		}
-		return new TableFile(collector.headers, collector.rows, null);
-	}
-
-	/** Collects the cells of a streamed sheet, filling gaps left by empty cells. */
-	private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
-
-		@Nullable List<String> headers;
-
-		final List<Row> rows = new ArrayList<>();
-
-		private List<String> current = new ArrayList<>();
-
-		@Override
-		public void startRow(int rowNum) {
-			current = new ArrayList<>();
-		}
-
-		@Override
-		public void endRow(int rowNum) {
-			if (headers == null) {
-				if (current.stream().anyMatch(c -> !c.isBlank())) {
-					headers = current;
+		int n = text.length();
+		int records = 0;
+		int fields = 1;
+		long cells = 0;
+		boolean fieldStart = true;
+		boolean emptyLine = true;
+		for (int i = 0; i <= n; i++) {
+			char c = i == n ? '\n' : text.charAt(i);
+			if (fieldStart && c == '"') {
+				// a quoted field: on to its closing quote (the loop's step passes it)
+				i++;
+				while (i < n) {
+					if (text.charAt(i) == '"') {
+						if (i + 1 < n && text.charAt(i + 1) == '"') {
+							i += 2;
+							continue;
+						}
+						break;
+					}
+					i++;
 				}
-				return;
+				fieldStart = false;
+				emptyLine = false;
 			}
-			rows.add(new Row(rowNum + 1, current));
-		}
-
-		@Override
-		public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-			int column = columnOf(cellReference == null ? "" : cellReference);
-			while (current.size() < column) {
-				current.add("");
+			else if (c == ',') {
+				fieldStart = true;
+				emptyLine = false;
+				if (++fields > limits.maxColumns()) {
+					throw new Unreadable("platform.file.tooManyColumns", null, records + 1, limits.maxColumns());
+				}
 			}
-			current.add(formattedValue == null ? "" : formattedValue);
-		}
-
-		private static int columnOf(String reference) {
-			int column = 0;
-			for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
-				column = column * 26 + (reference.charAt(i) - 'A' + 1);
+			else if (c == '\n' || c == '\r') {
+				if (!emptyLine) {
+					records++;
+					cells += fields;
+					if (records - 1 > limits.maxRows()) {
+						throw new Unreadable("platform.file.tooManyRows", null, limits.maxRows(), records);
+					}
+					if (cells > limits.maxCells()) {
+						throw new Unreadable("platform.file.tooManyCells", null, limits.maxCells(), records);
+					}
+				}
+				fields = 1;
+				fieldStart = true;
+				emptyLine = true;
 			}
-			return Math.max(0, column - 1);
+			else {
+				fieldStart = false;
+				emptyLine = false;
+			}
 		}
-
 	}
 
 }

@@ -159,6 +159,45 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return covers(residence);
 	}
 
+	/** The quarantine site this account works at (site staff), whose residents and transfers it sees; else null. */
+	public @Nullable Long workSite() {
+		return role == Role.SITE_STAFF ? siteId : null;
+	}
+
+	/**
+	 * Whether a quarantine site's page opens: site staff their own site, the city command and 疾控 every site, a town
+	 * officer the sites of the town.
+	 */
+	public boolean seesSite(long site, String townCode) {
+		Long own = workSite();
+		if (own != null) {
+			return own == site;
+		}
+		return isCityWide() || role == Role.TOWN_OFFICER && within(townCode);
+	}
+
+	/** Whether quarantine sites can be opened at all (the nav entry, links to sites). */
+	public boolean seesSites() {
+		return workSite() != null || isCityWide() || role == Role.TOWN_OFFICER;
+	}
+
+	/**
+	 * Running a quarantine site (admissions, checks, samples, release, staff, care): its own staff and the city
+	 * command.
+	 */
+	public boolean runsSite(long site) {
+		Long own = workSite();
+		return role == Role.CITY_ADMIN || own != null && own == site;
+	}
+
+	/**
+	 * Registering quarantine sites and dispatching transfer orders (vehicle, escort, site): the city command anywhere,
+	 * a town officer inside the town.
+	 */
+	public boolean mayCommandSites(String code) {
+		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER && within(code);
+	}
+
 	/** Whether an account of {@code accountRole} bound at {@code accountRegion} may be created or changed. */
 	public boolean administersAccount(Role accountRole, String accountRegion) {
 		return switch (role) {

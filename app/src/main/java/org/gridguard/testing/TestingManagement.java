@@ -12,13 +12,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.IdType;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.ControlCharacters;
+import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.Messages;
 import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
@@ -230,36 +234,36 @@ public class TestingManagement {
 
 	private @Nullable Valid validate(TestResultInput in, Instant now, List<BatchOutcome.Rejection> rejected) {
 		var problems = new ArrayList<BatchOutcome.Rejection>();
+		// a control character (a NUL) refuses its field, and so this item, never the batch
+		var refused = new HashSet<String>();
+		Map<String, @Nullable String> texts = new LinkedHashMap<>();
+		texts.put("idNumber", in.idNumber());
+		texts.put("name", in.name());
+		texts.put("sampledAt", in.sampledAt());
+		texts.put("kind", in.kind());
+		texts.put("result", in.result());
+		texts.forEach((field, text) -> {
+			FieldProblem problem = ControlCharacters.problem(field, text, messages);
+			if (problem != null) {
+				problems.add(new BatchOutcome.Rejection(in.index(), field, problem.message()));
+				refused.add(field);
+			}
+		});
 		IdDocument.Parsed doc = IdDocument.parse(IdType.RESIDENT_ID, in.idNumber(), LocalDate.now(clock), "idNumber",
 				messages);
-		if (doc.problem() != null) {
+		if (doc.problem() != null && !refused.contains("idNumber")) {
 			problems.add(new BatchOutcome.Rejection(in.index(), "idNumber", doc.problem().message()));
 		}
 		Instant sampledAt = null;
-		if (in.sampledAt() == null || in.sampledAt().isBlank()) {
-			problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.required")));
-		}
-		else {
-			try {
-				sampledAt = OffsetDateTime.parse(in.sampledAt().strip()).toInstant();
-				if (sampledAt.isAfter(now.plus(futureSkew))) {
-					problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.future")));
-				}
-				else if (sampledAt.isBefore(now.minus(maxAge))) {
-					problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt",
-							messages.get("testing.sampledAt.tooOld", maxAge.toDays())));
-				}
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.format")));
-			}
+		if (!refused.contains("sampledAt")) {
+			sampledAt = sampledAt(in, now, problems);
 		}
 		TestResult.Kind kind = parseKind(in.kind());
-		if (kind == null) {
+		if (kind == null && !refused.contains("kind")) {
 			problems.add(new BatchOutcome.Rejection(in.index(), "kind", messages.get("testing.kind.invalid")));
 		}
 		TestResult.Outcome outcome = parseOutcome(in.result());
-		if (outcome == null) {
+		if (outcome == null && !refused.contains("result")) {
 			problems.add(new BatchOutcome.Rejection(in.index(), "result", messages.get("testing.result.invalid")));
 		}
 		if (!problems.isEmpty()) {
@@ -268,6 +272,29 @@ public class TestingManagement {
 		}
 		return new Valid(in.index(), doc.document(), in.name(), sampledAt, kind, outcome,
 				in.pooled() != null && in.pooled());
+	}
+
+	/** The sampling time of an item, or null with its problem added. */
+	private @Nullable Instant sampledAt(TestResultInput in, Instant now, List<BatchOutcome.Rejection> problems) {
+		if (in.sampledAt() == null || in.sampledAt().isBlank()) {
+			problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.required")));
+			return null;
+		}
+		try {
+			Instant sampledAt = OffsetDateTime.parse(in.sampledAt().strip()).toInstant();
+			if (sampledAt.isAfter(now.plus(futureSkew))) {
+				problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.future")));
+			}
+			else if (sampledAt.isBefore(now.minus(maxAge))) {
+				problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt",
+						messages.get("testing.sampledAt.tooOld", maxAge.toDays())));
+			}
+			return sampledAt;
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.format")));
+			return null;
+		}
 	}
 
 	static TestResult.@Nullable Kind parseKind(@Nullable String text) {

@@ -2,7 +2,9 @@ package org.gridguard.venue;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.gridguard.person.PersonInput;
 import org.gridguard.status.StatusColour;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Check-ins of one request on their way to the database, as parallel arrays (no object per check-in). The writer
@@ -49,6 +51,23 @@ final class CheckInBatch {
 
 	final byte[] refusal;
 
+	/**
+	 * Persons not in memory yet, {@code null} where {@link #person} is already set: the writer matches or registers
+	 * them (as {@link #registeredBy}) inside the transaction that stores the check-ins.
+	 */
+	@Nullable PersonInput @Nullable [] unknown;
+
+	String registeredBy = "venue";
+
+	/** The idempotency key this batch claims, with its answer; {@code null} when sent without a key. */
+	CheckInReceipts.@Nullable Claim claim;
+
+	/** Whether alerts of flagged persons in this batch may go out by SMS (not for a scan from a burst). */
+	boolean smsAlerts = true;
+
+	/** Set by the writer when the key was already taken: nothing of this batch was stored. */
+	volatile boolean duplicate;
+
 	final CompletableFuture<CheckInBatch> done = new CompletableFuture<>();
 
 	CheckInBatch(int size) {
@@ -70,6 +89,15 @@ final class CheckInBatch {
 		leftAt[i] = leftAtSecond;
 		until[i] = untilSecond;
 		channel[i] = via;
+	}
+
+	/** Leaves the person of item {@code i} to the writer: matched or registered from {@code input}. */
+	void unknown(int i, PersonInput input, String source) {
+		if (unknown == null) {
+			unknown = new PersonInput[size];
+		}
+		unknown[i] = input;
+		registeredBy = source;
 	}
 
 	boolean admitted(int i) {

@@ -1,21 +1,19 @@
 package org.gridguard.venue;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
 import org.jspecify.annotations.Nullable;
@@ -30,10 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores check-ins with group commit. Requests put their batch on a queue and wait; a writer thread takes everything
- * queued (up to {@code maxRows}), looks up all colours in one query, decides admission, writes the rows with one COPY,
- * raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an
- * acknowledged check-in is durable, and one commit (one WAL flush) serves many requests. With two writers one copies
- * while the other waits for its flush.
+ * queued (up to {@code maxRows}), matches or registers the persons the requests did not know yet, looks up all colours
+ * in one query, decides admission, claims the idempotency keys of the batches that carry one (leaving out those whose
+ * key is taken), writes the rows with one COPY, raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an acknowledged check-in is durable, and one commit
+ * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush.
  */
 @Component
 class CheckInWriter implements SmartLifecycle {
@@ -49,11 +47,15 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final TransactionTemplate tx;
 
+	private final PersonIds personIds;
+
 	private final StatusManagement status;
 
 	private final VenueRegistry registry;
 
 	private final FlagAlerts alerts;
+
+	private final CheckInReceipts receipts;
 
 	private final InProcessCheckInFeed feed;
 
@@ -62,6 +64,8 @@ class CheckInWriter implements SmartLifecycle {
 	private final int maxRows;
 
 	private final long lingerNanos;
+
+	private final long timeoutMillis;
 
 	/** Groups smaller than this wait up to the linger time for more rows. */
 	private static final int LINGER_BELOW_ROWS = 64;
@@ -74,17 +78,21 @@ class CheckInWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	CheckInWriter(DataSource dataSource, TransactionTemplate tx, StatusManagement status, VenueRegistry registry,
-			FlagAlerts alerts, InProcessCheckInFeed feed, VenueProperties properties) {
+	CheckInWriter(DataSource dataSource, TransactionTemplate tx, PersonIds personIds,
+			StatusManagement status, VenueRegistry registry, FlagAlerts alerts, CheckInReceipts receipts,
+			InProcessCheckInFeed feed, VenueProperties properties) {
 		this.dataSource = dataSource;
 		this.tx = tx;
+		this.personIds = personIds;
 		this.status = status;
 		this.registry = registry;
 		this.alerts = alerts;
+		this.receipts = receipts;
 		this.feed = feed;
 		this.writers = Math.max(1, properties.ingest().writers());
 		this.maxRows = Math.max(1, properties.ingest().maxRows());
 		this.lingerNanos = properties.ingest().linger().toNanos();
+		this.timeoutMillis = properties.ingest().timeout().toMillis();
 	}
 
 	/** Queues a batch; its {@code done} future completes after the commit that makes it durable. */
@@ -93,12 +101,31 @@ class CheckInWriter implements SmartLifecycle {
 			batch.done.completeExceptionally(new IllegalStateException("check-in writer is not running"));
 			return batch;
 		}
-		if (batch.size == 0) {
+		if (batch.size == 0 && batch.claim == null) {
 			batch.done.complete(batch);
 			return batch;
 		}
 		queue.add(batch);
 		return batch;
+	}
+
+	/**
+	 * Queues a batch and waits until it is durable, up to {@code ingest.timeout}.
+	 *
+	 * @throws CheckIns.NotStored when it could not be stored in time; nothing of it was acknowledged
+	 */
+	void store(CheckInBatch batch) {
+		submit(batch);
+		try {
+			batch.done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CheckIns.NotStored(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new CheckIns.NotStored(ex);
+		}
 	}
 
 	/** Rows written and groups committed since start. */
@@ -201,7 +228,7 @@ class CheckInWriter implements SmartLifecycle {
 			return;
 		}
 		for (CheckInBatch batch : group) {
-			if (feed.hasSinks()) {
+			if (feed.hasSinks() && !batch.duplicate) {
 				feed.publish(batch);
 			}
 			batch.done.complete(batch);
@@ -213,7 +240,9 @@ class CheckInWriter implements SmartLifecycle {
 			int total = 0;
 			for (CheckInBatch batch : group) {
 				total += batch.size;
+				batch.duplicate = false; // from a failed attempt of a larger group
 			}
+			personIds.registerUnknown(group);
 			long[] persons = new long[total];
 			int k = 0;
 			for (CheckInBatch batch : group) {
@@ -221,43 +250,36 @@ class CheckInWriter implements SmartLifecycle {
 				k += batch.size;
 			}
 			StatusColour[] colours = status.colours(persons);
-			var out = new CopyBuffer(total * 96);
 			k = 0;
 			for (CheckInBatch batch : group) {
 				for (int i = 0; i < batch.size; i++, k++) {
-					StatusColour colour = colours[k];
-					batch.colour[i] = colour;
-					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
-					batch.refusal[i] = decide(venue, colour, batch.person[i]);
+					batch.colour[i] = colours[k];
+					batch.refusal[i] = decide(registry.venue(batch.venue[i]), colours[k], batch.person[i]);
+				}
+			}
+			// the answers are complete now: batches whose idempotency key is taken are left out
+			receipts.claim(group);
+			var out = new CopyBuffer(total * 96);
+			int rows = 0;
+			for (CheckInBatch batch : group) {
+				if (batch.duplicate) {
+					continue;
+				}
+				for (int i = 0; i < batch.size; i++) {
 					out.row(batch, i);
-					if (venue != null && flagged(colour, batch.person[i])) {
-						alerts.flagged(venue, batch.person[i], batch.at[i], colour);
+					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
+					if (venue != null && alerts.flags(batch.colour[i], batch.person[i])) {
+						alerts.flagged(venue, batch.person[i], batch.at[i], batch.colour[i], batch.smsAlerts);
 					}
 				}
+				rows += batch.size;
 			}
-			copy(out);
-			rowsWritten.addAndGet(total);
+			if (rows > 0) {
+				copy(out);
+			}
+			rowsWritten.addAndGet(rows);
 			groupsCommitted.incrementAndGet();
 		});
-	}
-
-	/**
-	 * Red persons are flagged; so are yellow ones under central or home isolation (their rule may have been changed
-	 * to yellow). Green persons are not looked at: that would cost a query per check-in, and isolation is red unless
-	 * the city admin disabled its rule.
-	 */
-	private boolean flagged(StatusColour colour, long person) {
-		if (colour == StatusColour.RED) {
-			return true;
-		}
-		if (colour == StatusColour.YELLOW) {
-			for (StatusManagement.Fact fact : status.activeFacts(person)) {
-				if (fact.kind() == FactKind.CENTRAL_ISOLATION || fact.kind() == FactKind.HOME_ISOLATION) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	static byte decide(VenueRegistry.@Nullable Ref venue, StatusColour colour, long person) {
@@ -287,95 +309,6 @@ class CheckInWriter implements SmartLifecycle {
 		finally {
 			DataSourceUtils.releaseConnection(con, dataSource);
 		}
-	}
-
-	/** COPY text rows, built without a String per field. */
-	static final class CopyBuffer {
-
-		byte[] bytes;
-
-		int length;
-
-		CopyBuffer(int capacity) {
-			bytes = new byte[Math.max(256, capacity)];
-		}
-
-		void row(CheckInBatch b, int i) {
-			ensure(160);
-			timestamp(b.at[i]);
-			put('\t');
-			timestamp(b.until[i]);
-			put('\t');
-			number(b.venue[i]);
-			put('\t');
-			number(b.person[i]);
-			put('\t');
-			if (b.leftAt[i] == Long.MIN_VALUE) {
-				put('\\');
-				put('N');
-			}
-			else {
-				timestamp(b.leftAt[i]);
-			}
-			put('\t');
-			ascii(b.colour[i].name());
-			put('\t');
-			put(b.admitted(i) ? 't' : 'f');
-			put('\t');
-			ascii(CheckInBatch.CHANNELS[b.channel[i]]);
-			put('\n');
-		}
-
-		private void timestamp(long epochSecond) {
-			LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-			pad(t.getYear(), 4);
-			put('-');
-			pad(t.getMonthValue(), 2);
-			put('-');
-			pad(t.getDayOfMonth(), 2);
-			put(' ');
-			pad(t.getHour(), 2);
-			put(':');
-			pad(t.getMinute(), 2);
-			put(':');
-			pad(t.getSecond(), 2);
-			put('+');
-			put('0');
-			put('0');
-		}
-
-		private void pad(int value, int digits) {
-			for (int d = digits - 1; d >= 0; d--) {
-				bytes[length + d] = (byte) ('0' + value % 10);
-				value /= 10;
-			}
-			length += digits;
-		}
-
-		private void number(long value) {
-			ascii(Long.toString(value));
-		}
-
-		private void ascii(String s) {
-			for (int j = 0; j < s.length(); j++) {
-				bytes[length++] = (byte) s.charAt(j);
-			}
-		}
-
-		private void put(char c) {
-			bytes[length++] = (byte) c;
-		}
-
-		private void ensure(int more) {
-			if (length + more > bytes.length) {
-				bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-			}
-		}
-
-		String text() {
-			return new String(bytes, 0, length, StandardCharsets.US_ASCII);
-		}
-
 	}
 
 }

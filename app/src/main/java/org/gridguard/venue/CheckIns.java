@@ -1,30 +1,11 @@
 package org.gridguard.venue;
 
-import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.gridguard.person.IdDocument;
-import org.gridguard.person.IdType;
-import org.gridguard.person.PersonInput;
-import org.gridguard.platform.FieldProblem;
-import org.gridguard.platform.InvalidInput;
-import org.gridguard.platform.Messages;
-import org.gridguard.platform.NotFound;
 import org.gridguard.region.Jurisdiction;
-import org.gridguard.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,41 +14,19 @@ import org.springframework.stereotype.Service;
  * items go to the group-commit writer: this returns only once they are durable. The colour at the door and the
  * admission decision (绿码通行、黄码限制、红码禁止, closed management) come back with each item.
  * <p>
- * Not transactional on purpose: persons are registered and risk-area declarations recorded in their own committed
- * transactions before the check-ins are written by the writer's.
+ * Not transactional on purpose: persons not known yet are registered by the writer in the transaction that stores
+ * their check-ins; risk-area declarations are recorded in their own committed transactions before.
  */
 @Service
 public class CheckIns {
 
-	private final VenueRegistry registry;
+	private final BatchCheckIns batches;
 
-	private final CheckInWriter writer;
+	private final DoorCheckIns door;
 
-	private final PersonIds personIds;
-
-	private final CheckInPartitions partitions;
-
-	private final RiskAreas riskAreas;
-
-	private final Messages messages;
-
-	private final MessageSource source;
-
-	private final Clock clock;
-
-	private final VenueProperties properties;
-
-	CheckIns(VenueRegistry registry, CheckInWriter writer, PersonIds personIds, CheckInPartitions partitions,
-			RiskAreas riskAreas, Messages messages, MessageSource source, Clock clock, VenueProperties properties) {
-		this.registry = registry;
-		this.writer = writer;
-		this.personIds = personIds;
-		this.partitions = partitions;
-		this.riskAreas = riskAreas;
-		this.messages = messages;
-		this.source = source;
-		this.clock = clock;
-		this.properties = properties;
+	CheckIns(BatchCheckIns batches, DoorCheckIns door) {
+		this.batches = batches;
+		this.door = door;
 	}
 
 	// ---- batches from other systems
@@ -80,8 +39,12 @@ public class CheckIns {
 			@Nullable String leftAt, @Nullable String name, @Nullable String phone) {
 	}
 
-	/** The outcome of a batch: per accepted item its colour and admission, per rejected item the reason. */
-	public record BatchOutcome(int accepted, List<Rejected> rejected, List<Accepted> results) {
+	/**
+	 * The outcome of a batch: per accepted item its colour and admission, per rejected item the reason.
+	 * {@code replayed}: the answer given the first time this batch was sent with its idempotency key; nothing was
+	 * stored this time.
+	 */
+	public record BatchOutcome(int accepted, List<Rejected> rejected, List<Accepted> results, boolean replayed) {
 	}
 
 	/** A rejected item: its index in the batch, the field at fault and why. */
@@ -97,112 +60,18 @@ public class CheckIns {
 	 * {@code gridguard.venue.max-batch} items; an empty or oversized batch is refused as a whole.
 	 */
 	public BatchOutcome record(List<RawCheckIn> items, Jurisdiction who) {
-		if (items.isEmpty()) {
-			throw InvalidInput.of("checkins", messages.get("venue.checkin.batch.empty"));
-		}
-		if (items.size() > properties.maxBatch()) {
-			throw InvalidInput.of("checkins", messages.get("venue.checkin.batch.tooLarge", properties.maxBatch()));
-		}
-		Instant now = clock.instant();
-		LocalDate today = LocalDate.now(clock);
-		long latest = now.plus(properties.futureSkew()).getEpochSecond();
-		long oldest = partitions.oldestAccepted().getEpochSecond();
-		var rejected = new ArrayList<Rejected>();
-		var inputs = new ArrayList<PersonInput>(items.size());
-		int[] index = new int[items.size()];
-		long[] venue = new long[items.size()];
-		long[] at = new long[items.size()];
-		long[] left = new long[items.size()];
-		String unnamed = source.getMessage("venue.checkin.unnamed", null, Locale.SIMPLIFIED_CHINESE);
-		int n = 0;
-		for (int i = 0; i < items.size(); i++) {
-			RawCheckIn item = items.get(i);
-			if (item == null) {
-				rejected.add(new Rejected(i, "checkins", messages.get("venue.checkin.item.empty")));
-				continue;
-			}
-			String code = item.venueCode() == null ? "" : item.venueCode().strip().toUpperCase(Locale.ROOT);
-			VenueRegistry.Code known = code.isEmpty() ? null : registry.code(code);
-			VenueRegistry.Ref ref = known == null ? null : registry.venue(known.venueId());
-			if (ref == null || !VenueAccess.sees(who, ref)) {
-				rejected.add(new Rejected(i, "venueCode", messages.get("venue.checkin.venue.unknown")));
-				continue;
-			}
-			if (known.revoked() || !ref.active()) {
-				rejected.add(new Rejected(i, "venueCode", messages.get("venue.checkin.venue.revoked")));
-				continue;
-			}
-			IdDocument.Parsed doc = IdDocument.parse(IdType.RESIDENT_ID, item.idNumber(), today, "idNumber", messages);
-			if (doc.document() == null) {
-				rejected.add(new Rejected(i, "idNumber", doc.problem().message()));
-				continue;
-			}
-			long arrival = epochSecond(item.at());
-			if (arrival == Long.MIN_VALUE) {
-				rejected.add(new Rejected(i, "at", messages.get("venue.checkin.at.format")));
-				continue;
-			}
-			if (arrival > latest) {
-				rejected.add(new Rejected(i, "at", messages.get("venue.checkin.at.future",
-						properties.futureSkew().toMinutes())));
-				continue;
-			}
-			if (arrival < oldest) {
-				rejected.add(new Rejected(i, "at", messages.get("venue.checkin.at.tooOld", properties.retentionDays())));
-				continue;
-			}
-			long departure = Long.MIN_VALUE;
-			if (item.leftAt() != null && !item.leftAt().isBlank()) {
-				departure = epochSecond(item.leftAt());
-				if (departure == Long.MIN_VALUE) {
-					rejected.add(new Rejected(i, "leftAt", messages.get("venue.checkin.leftAt.format")));
-					continue;
-				}
-				if (departure < arrival) {
-					rejected.add(new Rejected(i, "leftAt", messages.get("venue.checkin.leftAt.beforeAt")));
-					continue;
-				}
-				if (departure > latest) {
-					rejected.add(new Rejected(i, "leftAt", messages.get("venue.checkin.leftAt.future",
-							properties.futureSkew().toMinutes())));
-					continue;
-				}
-			}
-			String phone = null;
-			if (item.phone() != null && !item.phone().isBlank()) {
-				PhoneNumber.Parsed parsed = PhoneNumber.parse(item.phone());
-				if (parsed.phone() == null) {
-					rejected.add(new Rejected(i, "phone", messages.get("validation.phone.format")));
-					continue;
-				}
-				phone = parsed.phone().value();
-			}
-			String name = item.name() == null || item.name().isBlank() ? unnamed : item.name().strip();
-			if (name.length() > 50) {
-				rejected.add(new Rejected(i, "name", messages.get("venue.visitor.name.invalid")));
-				continue;
-			}
-			inputs.add(new PersonInput(doc.document(), name, phone, null));
-			index[n] = i;
-			venue[n] = ref.id();
-			at[n] = arrival;
-			left[n] = departure;
-			n++;
-		}
-		var results = new ArrayList<Accepted>(n);
-		if (n > 0) {
-			long[] persons = personIds.resolve(inputs, "venue:api");
-			var batch = new CheckInBatch(n);
-			for (int k = 0; k < n; k++) {
-				batch.set(k, persons[k], venue[k], at[k], left[k], end(at[k], left[k]), CheckInBatch.API);
-			}
-			await(writer.submit(batch));
-			for (int k = 0; k < n; k++) {
-				results.add(new Accepted(index[k], batch.colour[k].name(), batch.admitted(k)));
-			}
-		}
-		rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
-		return new BatchOutcome(n, rejected, results);
+		return record(items, who, null);
+	}
+
+	/**
+	 * Records a batch as {@link #record(List, Jurisdiction)}, safe to retry with an idempotency key (at most 100
+	 * visible characters, scoped to the account of {@code who}): the first batch sent with the key is stored together
+	 * with the key and its answer, in one transaction; sent again with the same items, it gets that answer back
+	 * ({@link BatchOutcome#replayed()}) and nothing is stored twice, however the first answer was lost. The same key
+	 * with other items is refused, naming the key. Keys are kept for {@code gridguard.venue.idempotency-keep}.
+	 */
+	public BatchOutcome record(List<@Nullable RawCheckIn> items, Jurisdiction who, @Nullable String idempotencyKey) {
+		return batches.record(items, who, idempotencyKey);
 	}
 
 	// ---- at the door
@@ -224,42 +93,36 @@ public class CheckIns {
 	/**
 	 * One person at the door.
 	 *
+	 * @param colour their status colour; {@code null} for companions on the public scan, who learn only whether
+	 * they may enter
 	 * @param refusal why not admitted, in the request's language; {@code null} when admitted
 	 */
-	public record Entry(String nameMasked, String idMasked, String colour, boolean admitted, @Nullable String refusal) {
+	public record Entry(String nameMasked, String idMasked, @Nullable String colour, boolean admitted,
+			@Nullable String refusal) {
 	}
 
 	/**
-	 * A visitor scanned a venue's code with their phone, with companions (同行人员). The first visitor must give name,
-	 * identity number and phone; companions name and identity number. A declared stay in a listed risk area is
-	 * recorded for every one of them and stars the screen.
+	 * A visitor scanned a venue's code with their phone, with companions (同行人员, at most
+	 * {@code gridguard.venue.scan.max-companions}). The first visitor must give name, identity number and phone;
+	 * companions name and identity number. The visitor sees their own colour; companions only whether they may enter.
+	 * A declared stay in a listed risk area is recorded for every one of them and stars the screen.
 	 */
 	public ScanOutcome scan(String code, List<Visitor> visitors, @Nullable Long riskAreaId) {
-		VenueRegistry.Ref venue = activeVenue(code);
-		return checkIn(venue, visitors, riskAreaId, false);
+		return scan(code, visitors, riskAreaId, true);
+	}
+
+	/**
+	 * A scan as {@link #scan(String, List, Long)}; {@code smsAlerts} false when the scan comes from a source that
+	 * presented many identity numbers lately: a flagged person's alert then reaches the inboxes, marked as unverified,
+	 * but sends no SMS.
+	 */
+	public ScanOutcome scan(String code, List<Visitor> visitors, @Nullable Long riskAreaId, boolean smsAlerts) {
+		return door.scan(code, visitors, riskAreaId, smsAlerts);
 	}
 
 	/** Staff at the door check in visitors without phones by identity number (name needed only for new persons). */
 	public ScanOutcome desk(long venueId, List<Visitor> visitors, @Nullable Long riskAreaId, Jurisdiction who) {
-		VenueRegistry.Ref venue = registry.venue(venueId);
-		if (venue == null || !VenueAccess.runs(who, venue.id(), venue.regionCode(), venue.sector())) {
-			throw new NotFound("venue " + venueId);
-		}
-		return checkIn(venue, visitors, riskAreaId, true);
-	}
-
-	/** The venue of an active code; 404 when unknown, {@link RevokedCode} when revoked. */
-	VenueRegistry.Ref activeVenue(String code) {
-		String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-		VenueRegistry.Code known = registry.code(c);
-		if (known == null) {
-			throw new NotFound("venue code");
-		}
-		VenueRegistry.Ref venue = registry.venue(known.venueId());
-		if (known.revoked() || venue == null || !venue.active()) {
-			throw new RevokedCode();
-		}
-		return venue;
+		return door.desk(venueId, visitors, riskAreaId, who);
 	}
 
 	/** A scanned code has been revoked: the poster at the door is out of date. */
@@ -271,101 +134,6 @@ public class CheckIns {
 
 	}
 
-	private ScanOutcome checkIn(VenueRegistry.Ref venue, List<Visitor> visitors, @Nullable Long riskAreaId,
-			boolean desk) {
-		if (visitors.isEmpty()) {
-			throw InvalidInput.of("idNumber", messages.get("venue.visitor.none"));
-		}
-		if (visitors.size() > 10) {
-			throw InvalidInput.of("companions", messages.get("venue.visitor.tooMany", 9));
-		}
-		LocalDate today = LocalDate.now(clock);
-		var problems = new ArrayList<FieldProblem>();
-		var inputs = new ArrayList<PersonInput>();
-		String unnamed = source.getMessage("venue.checkin.unnamed", null, Locale.SIMPLIFIED_CHINESE);
-		for (int i = 0; i < visitors.size(); i++) {
-			Visitor v = visitors.get(i);
-			String prefix = i == 0 ? "" : "companions[" + (i - 1) + "].";
-			String name = v.name() == null ? "" : v.name().strip();
-			if ((!desk && name.isEmpty()) || name.length() > 50) {
-				problems.add(messages.problem(prefix + "name", "venue.visitor.name.invalid"));
-			}
-			IdDocument.Parsed doc = IdDocument.parse(IdType.RESIDENT_ID, v.idNumber(), today, prefix + "idNumber",
-					messages);
-			if (doc.problem() != null) {
-				problems.add(doc.problem());
-			}
-			String phone = null;
-			if (v.phone() != null && !v.phone().isBlank()) {
-				PhoneNumber.Parsed parsed = PhoneNumber.parse(v.phone());
-				if (parsed.phone() == null) {
-					problems.add(messages.problem(prefix + "phone", "validation.phone.format"));
-				}
-				else {
-					phone = parsed.phone().value();
-				}
-			}
-			else if (i == 0 && !desk) {
-				problems.add(messages.problem("phone", "validation.phone.empty"));
-			}
-			if (doc.document() != null) {
-				inputs.add(new PersonInput(doc.document(), name.isEmpty() ? unnamed : name, phone, null));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		long[] persons = personIds.resolve(inputs, desk ? "venue:desk" : "venue:scan");
-		RiskArea area = riskAreaId == null ? null : riskAreas.declare(persons, riskAreaId);
-		long now = clock.instant().getEpochSecond();
-		var batch = new CheckInBatch(persons.length);
-		for (int i = 0; i < persons.length; i++) {
-			byte via = desk ? CheckInBatch.DESK : i == 0 ? CheckInBatch.SCAN : CheckInBatch.COMPANION;
-			batch.set(i, persons[i], venue.id(), now, Long.MIN_VALUE, end(now, Long.MIN_VALUE), via);
-		}
-		await(writer.submit(batch));
-		var entries = new ArrayList<Entry>();
-		for (int i = 0; i < persons.length; i++) {
-			String colour = batch.colour[i].name();
-			entries.add(new Entry(Masking.name(visitors.get(i).name() == null || visitors.get(i).name().isBlank()
-					? unnamed : visitors.get(i).name()), inputs.get(i).document().masked(), colour, batch.admitted(i),
-					refusal(batch.refusal[i], colour, venue)));
-		}
-		return new ScanOutcome(venue.id(), venue.name(), Instant.ofEpochSecond(now), area != null && area.stars(),
-				area == null ? null : area.name(), entries);
-	}
-
-	private @Nullable String refusal(byte reason, String colour, VenueRegistry.Ref venue) {
-		return switch (reason) {
-			case CheckInBatch.REFUSED_COLOUR -> messages.get("venue.refusal.colour." + colour);
-			case CheckInBatch.REFUSED_CLOSED -> messages.get("venue.refusal.closed",
-					venue.closureReason() == null ? "" : venue.closureReason());
-			case CheckInBatch.REFUSED_EXIT_ONLY -> messages.get("venue.refusal.exitOnly",
-					venue.closureReason() == null ? "" : venue.closureReason());
-			default -> null;
-		};
-	}
-
-	/** The end of a stay: the declared departure, or the default stay; never longer than the cap. */
-	long end(long arrival, long departure) {
-		long cap = arrival + properties.maxStay().getSeconds();
-		long end = departure == Long.MIN_VALUE ? arrival + properties.defaultStay().getSeconds() : departure;
-		return Math.min(end, cap);
-	}
-
-	private void await(CheckInBatch batch) {
-		try {
-			batch.done.get(properties.ingest().timeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NotStored(ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new NotStored(ex);
-		}
-	}
-
 	/** Check-ins could not be made durable (database unavailable, shutting down): nothing was acknowledged. */
 	public static class NotStored extends RuntimeException {
 
@@ -373,18 +141,6 @@ public class CheckIns {
 			super("check-ins not stored: " + cause.getMessage(), cause);
 		}
 
-	}
-
-	private static long epochSecond(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return Long.MIN_VALUE;
-		}
-		try {
-			return OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toEpochSecond();
-		}
-		catch (DateTimeException ex) {
-			return Long.MIN_VALUE;
-		}
 	}
 
 }

@@ -14,16 +14,19 @@ import org.gridguard.platform.Notifications;
 import org.gridguard.region.GridWorker;
 import org.gridguard.region.RegionLevel;
 import org.gridguard.region.RegionManagement;
+import org.gridguard.status.FactKind;
 import org.gridguard.status.StatusColour;
+import org.gridguard.status.StatusManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * When a red person checks in anywhere: alerts their grid workers (by SMS too) and the venue's department at once, and
- * publishes {@link FlaggedPersonScanned} for the control loop, in the transaction that stores the check-in. One alert
- * per person and venue per ten minutes, so that a person scanning again and again does not flood the inboxes.
+ * When a red person checks in anywhere: alerts their grid workers (by SMS too, unless the scan came from a burst of
+ * identity numbers) and the venue's department at once, and publishes {@link FlaggedPersonScanned} for the control
+ * loop, in the transaction that stores the check-in. One alert per person and venue per ten minutes, so that a person
+ * scanning again and again does not flood the inboxes.
  */
 @Component
 class FlagAlerts {
@@ -36,23 +39,50 @@ class FlagAlerts {
 
 	private final RegionManagement regions;
 
+	private final StatusManagement status;
+
 	private final ApplicationEventPublisher events;
 
 	private final MessageSource source;
 
 	private final java.time.Clock clock;
 
-	FlagAlerts(Notifications notifications, PersonManagement persons, RegionManagement regions,
+	FlagAlerts(Notifications notifications, PersonManagement persons, RegionManagement regions, StatusManagement status,
 			ApplicationEventPublisher events, MessageSource source, java.time.Clock clock) {
 		this.notifications = notifications;
 		this.persons = persons;
 		this.regions = regions;
+		this.status = status;
 		this.events = events;
 		this.source = source;
 		this.clock = clock;
 	}
 
-	void flagged(VenueRegistry.Ref venue, long personId, long atSecond, StatusColour colour) {
+	/**
+	 * Red persons are flagged; so are yellow ones under central or home isolation (their rule may have been changed
+	 * to yellow). Green persons are not looked at: that would cost a query per check-in, and isolation is red unless
+	 * the city admin disabled its rule.
+	 */
+	boolean flags(StatusColour colour, long person) {
+		if (colour == StatusColour.RED) {
+			return true;
+		}
+		if (colour == StatusColour.YELLOW) {
+			for (StatusManagement.Fact fact : status.activeFacts(person)) {
+				if (fact.kind() == FactKind.CENTRAL_ISOLATION || fact.kind() == FactKind.HOME_ISOLATION) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Alerts about a flagged person's check-in. Without {@code sms} (a public scan from a source that presented many
+	 * identity numbers lately) the alert reaches the inboxes marked as unverified and wakes no one by SMS; it is
+	 * deduplicated apart, so that a plausible scan of the same person soon after still sends its SMS.
+	 */
+	void flagged(VenueRegistry.Ref venue, long personId, long atSecond, StatusColour colour, boolean sms) {
 		Instant at = Instant.ofEpochSecond(atSecond);
 		events.publishEvent(new FlaggedPersonScanned(personId, venue.id(), venue.name(), venue.regionCode(), at,
 				colour.name()));
@@ -67,8 +97,11 @@ class FlagAlerts {
 				new Object[] { name, idMasked, source.getMessage("status.colour." + colour.name(), null, colour.name(), zh),
 						venue.name(), when },
 				zh);
+		if (!sms) {
+			body = body + source.getMessage("venue.alert.unverified", null, zh);
+		}
 		String link = "/venues/" + venue.id() + "/visits";
-		String dedupe = "venue-flag:" + personId + ":" + venue.id() + ":" + atSecond / 600;
+		String dedupe = "venue-flag:" + personId + ":" + venue.id() + ":" + atSecond / 600 + (sms ? "" : ":unverified");
 		String home = person.map(Person::regionCode).orElse(null);
 		if (home != null && home.length() == RegionLevel.GRID.codeLength()) {
 			List<String> mobiles = regions.workers(home)
@@ -80,7 +113,7 @@ class FlagAlerts {
 				.toAudience("GRID_WORKER", home, Notification.Severity.ALERT, title, body, "/residents/" + personId,
 						"venue")
 				.withDedupeKey(dedupe + ":grid")
-				.withMobiles(mobiles));
+				.withMobiles(sms ? mobiles : List.of()));
 		}
 		else {
 			// nobody's grid: the town officers of the venue's town answer for the person turning up there

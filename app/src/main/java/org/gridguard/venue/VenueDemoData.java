@@ -283,7 +283,7 @@ class VenueDemoData implements DemoDataContributor {
 
 	private void write(CheckInBatch full, int n) {
 		CheckInBatch batch = n == full.size ? full : trimmed(full, n);
-		var out = new CheckInWriter.CopyBuffer(n * 96);
+		var out = new CopyBuffer(n * 96);
 		for (int i = 0; i < n; i++) {
 			out.row(batch, i);
 		}

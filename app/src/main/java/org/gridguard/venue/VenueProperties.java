@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param natDays routine test interval of staff in days, per category, overriding the category's default
  * @param ingest the group-commit writer
  * @param rateLimit limits of the public scan endpoints, per client address
+ * @param idempotencyKeep how long the idempotency key of a check-in batch (and its answer) is kept: a batch sent again
+ * with the key within this time gets the first answer and stores nothing
+ * @param scan limits of the public scan against its use as an oracle of other people's colours or as an alarm bell
  */
 @ConfigurationProperties("gridguard.venue")
 public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @DefaultValue("4h") Duration maxStay,
@@ -31,12 +34,22 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 		@DefaultValue("7") int partitionsAhead, @DefaultValue("10000") int maxBatch,
 		@DefaultValue("14d") Duration declarationValidity, @DefaultValue("14") int closedLoopDays,
 		@DefaultValue("") String publicUrl, @Nullable Map<VenueCategory, Integer> natDays, @DefaultValue Ingest ingest,
-		@DefaultValue RateLimit rateLimit) {
+		@DefaultValue RateLimit rateLimit, @DefaultValue("24h") Duration idempotencyKeep, @DefaultValue Scan scan) {
 
 	/** Days between routine tests of a category's staff. */
 	public int natDaysOf(VenueCategory category) {
 		Integer configured = natDays == null ? null : natDays.get(category);
 		return configured == null || configured < 1 ? category.defaultNatDays() : configured;
+	}
+
+	/**
+	 * The end of a stay in epoch seconds: the declared departure, or the default stay when there is none
+	 * ({@link Long#MIN_VALUE}); never longer than the cap.
+	 */
+	public long stayEnd(long arrival, long departure) {
+		long cap = arrival + maxStay.getSeconds();
+		long end = departure == Long.MIN_VALUE ? arrival + defaultStay.getSeconds() : departure;
+		return Math.min(end, cap);
 	}
 
 	/** Whole days of retention (at least one). */
@@ -64,6 +77,30 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 	 * @param burst requests allowed at once
 	 */
 	public record RateLimit(@DefaultValue("30") long perMinute, @DefaultValue("10") long burst) {
+	}
+
+	/**
+	 * The public scan ({@code /s/{code}}): who may check in whom, and when a scan is trusted enough to send SMS. A
+	 * device is the scan page's cookie on one phone; identities are identity numbers, the visitor's own and the
+	 * companions'; counts run per {@code window}.
+	 *
+	 * @param maxCompanions most companions checked in with one scan
+	 * @param window the time over which distinct identities are counted
+	 * @param ownIdentitiesPerDevice distinct identities one device may check in as its own visitor per window (the
+	 * phone's owner, and someone who borrows it)
+	 * @param identitiesPerDevice distinct identities, own and companions, one device may present per window
+	 * @param identitiesPerAddress distinct identities all scans from one client address may present per window
+	 * @param identityPerHour public scans of one identity number per hour, from anywhere
+	 * @param identityBurst public scans of one identity number at once
+	 * @param alertIdentitiesPerDevice a scan raises SMS alerts only while its device presented at most this many
+	 * distinct identities in the window
+	 * @param alertIdentitiesPerAddress … and its client address at most this many
+	 */
+	public record Scan(@DefaultValue("5") int maxCompanions, @DefaultValue("1h") Duration window,
+			@DefaultValue("2") int ownIdentitiesPerDevice, @DefaultValue("12") int identitiesPerDevice,
+			@DefaultValue("100") int identitiesPerAddress, @DefaultValue("12") int identityPerHour,
+			@DefaultValue("6") int identityBurst, @DefaultValue("6") int alertIdentitiesPerDevice,
+			@DefaultValue("30") int alertIdentitiesPerAddress) {
 	}
 
 }

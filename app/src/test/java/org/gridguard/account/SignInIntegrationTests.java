@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing in: lock-out after repeated failures, audit of sign-ins, revocable API tokens, CSRF and security headers,
+ * Signing in: a pause after repeated failures, audit of sign-ins, revocable API tokens, CSRF and security headers,
  * and the language switch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,7 +35,7 @@ class SignInIntegrationTests {
 	AuditLog audit;
 
 	@Test
-	void fiveFailedSignInsLockTheAccountUntilAnAdminUnlocksIt() {
+	void fiveFailedSignInsPauseSignInFromThereUntilAnAdminUnlocksIt() {
 		createAccount("locky", "locky-password");
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> failed = TestHttp.anonymous(port).login("locky", "wrong-" + i);
@@ -45,7 +45,7 @@ class SignInIntegrationTests {
 		assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
 		TestHttp anonymous = TestHttp.anonymous(port);
 		anonymous.login("locky", "locky-password");
-		assertThat(anonymous.get("/login?error=locked").body()).contains("账号已临时锁定");
+		assertThat(anonymous.get("/login?error=locked").body()).contains("已暂停从此处登录该账号");
 		assertThat(TestHttp.anonymous(port)
 			.api("GET", "/api/v1/regions/330784", null, TestHttp.basic("locky", "locky-password"))
 			.statusCode()).isEqualTo(401);
@@ -130,6 +130,35 @@ class SignInIntegrationTests {
 		HttpResponse<String> home = TestHttp.anonymous(port).get("/residents");
 		assertThat(home.statusCode()).isEqualTo(302);
 		assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	@Test
+	void aCommonPasswordIsRefusedWithAMessageNamingTheFieldInBothLanguages() {
+		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
+		admin.get("/accounts/new");
+		Map<String, String> form = Map.of("username", "weak-choice", "displayName", "weak choice", "role",
+				"EPIDEMIOLOGIST", "regionCode", "330784", "password", "password12");
+		String chinese = admin.post("/accounts", form).body();
+		assertThat(chinese).contains("id=\"form-problems\"").contains("该密码是常见密码");
+		assertThat(accounts.find("weak-choice")).isEmpty();
+
+		admin.get("/accounts/new?lang=en");
+		String english = admin.post("/accounts", form).body();
+		assertThat(english).contains("Password is a common one");
+	}
+
+	@Test
+	void aTrivialNewPasswordIsRefusedWhenChangingOnesOwn() {
+		createAccount("changer", "changer-password");
+		TestHttp changer = TestHttp.signedIn(port, "changer", "changer-password");
+		String page = changer.post("/account/password",
+				Map.of("current", "changer-password", "password", "1234567890", "confirm", "1234567890")).body();
+		assertThat(page).contains("密码不能是同一字符或短片段的重复");
+		changer.get("/account/password?lang=en");
+		page = changer.post("/account/password",
+				Map.of("current", "changer-password", "password", "aaaaaaaaaa", "confirm", "aaaaaaaaaa")).body();
+		assertThat(page).contains("Password may not be one character or a short pattern repeated");
+		TestHttp.signedIn(port, "changer", "changer-password");
 	}
 
 	private Account createAccount(String username, String password) {

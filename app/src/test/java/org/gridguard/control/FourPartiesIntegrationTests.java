@@ -34,6 +34,8 @@ class FourPartiesIntegrationTests {
 
 	private static final Jurisdiction CITY = Jurisdiction.system();
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
 	@LocalServerPort
 	int port;
 
@@ -81,6 +83,27 @@ class FourPartiesIntegrationTests {
 			.api("GET", "/api/v1/risk-persons?unit=%E4%BA%94%E9%87%91%E5%9F%8E", null, TestHttp.basic("town", "demo-test-password"))
 			.body();
 		assertThat(api).contains("\"id\":" + ids[0] + ",").doesNotContain("\"id\":" + ids[1] + ",");
+	}
+
+	@Test
+	void aPushListsWorkUnitColumnIsTheUnitParty() throws Exception {
+		String visitor = TestIds.visitor();
+		byte[] csv = ("姓名,身份证号,现住址,工作单位\n单位丙," + visitor + ",永康市东城街道园丁社区,永康市经济开发区某厂\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		var accepted = TestHttp.anonymous(port).multipart("/api/v1/push-lists", java.util.Map.of("category", "CLOSE_CONTACT"),
+				"file", "units.csv", csv, TestHttp.basic("admin", "admin-test-password"));
+		long list = JSON.readTree(accepted.body()).get("id").asLong();
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (queries.riskPersons(new ControlQueries.RiskPersonFilter(null, null, null, null, list, false), CITY,
+				new Paging(0, 1)).items().isEmpty()) {
+			assertThat(Instant.now()).isBefore(deadline);
+			Thread.sleep(100);
+		}
+		RiskPerson person = queries.riskPersons(new ControlQueries.RiskPersonFilter(null, null, null, null, list, false), CITY,
+				new Paging(0, 1)).items().get(0);
+		assertThat(person.workUnit()).isEqualTo("永康市经济开发区某厂");
+		assertThat(responsibility.of(Subject.riskPerson(person.id())).orElseThrow().parties().unitName())
+			.isEqualTo("永康市经济开发区某厂");
 	}
 
 }

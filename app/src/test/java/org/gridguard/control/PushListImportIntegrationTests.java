@@ -193,6 +193,35 @@ class PushListImportIntegrationTests {
 	}
 
 	@Test
+	void correctionFilesGiveBackFormulaCellsAsTextInCsvAndXlsx() throws Exception {
+		String csv = String.join("\n", "姓名,身份证号,手机号,现住址",
+				"\"=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",11010519210101000,+8613900000000,@SUM(A1)",
+				"-2+3," + TestIds.visitor() + ",,永康市东城街道");
+		JsonNode list = importAndWait("formula.csv", csv.getBytes(StandardCharsets.UTF_8), "CLOSE_CONTACT");
+		assertThat(list.get("accepted").asInt()).as(list.toString()).isEqualTo(1);
+		long id = list.get("id").asLong();
+		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
+
+		String corrections = admin.get("/control/push-lists/" + id + "/corrections.csv").body();
+		assertThat(corrections.lines().toList().get(1))
+			.startsWith("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",11010519210101000,'+8613900000000,'@SUM(A1),");
+
+		HttpResponse<byte[]> xlsx = admin.download("/control/push-lists/" + id + "/corrections.xlsx");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+		try (var workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			var row = workbook.getSheetAt(0).getRow(1);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\",\"点击\")");
+			assertThat(row.getCell(2).getStringCellValue()).isEqualTo("'+8613900000000");
+			assertThat(row.getCell(3).getStringCellValue()).isEqualTo("'@SUM(A1)");
+			assertThat(row.getCell(4).getStringCellValue()).contains("idNumber");
+			for (int i = 0; i < 5; i++) {
+				assertThat(row.getCell(i).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			}
+		}
+	}
+
+	@Test
 	void aListWithoutTheIdentityColumnFailsNamingIt() {
 		JsonNode list = importAndWait("nocolumn.csv", "姓名,电话\n张三,13800000000\n".getBytes(StandardCharsets.UTF_8),
 				"CLOSE_CONTACT");

@@ -86,6 +86,29 @@ class TestResultApiIntegrationTests {
 	}
 
 	@Test
+	void aNulInOneItemRefusesThatItemNamingTheFieldAndKeepsTheOthers() {
+		String first = TestIds.visitor();
+		String last = TestIds.visitor();
+		String at = time(3600);
+		String body = """
+				{"results":[
+				  {"idNumber":"%s","name":"张三","sampledAt":"%s","kind":"NAT","result":"NEGATIVE"},
+				  {"idNumber":"%s","name":"李\\u0000四","sampledAt":"%s","kind":"NAT\\u0000","result":"NEGATIVE"},
+				  {"idNumber":"%s","name":"王五","sampledAt":"%s","kind":"NAT","result":"NEGATIVE"}
+				]}""".formatted(first, at, TestIds.visitor(), at, last, at);
+		HttpResponse<String> response = TestHttp.anonymous(port).api("POST", "/api/v1/test-results", body, ADMIN);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode outcome = JSON.readTree(response.body());
+		assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+		assertThat(outcome.get("rejected").valueStream()
+			.map(r -> r.get("index").asInt() + " " + r.get("field").asString() + " " + r.get("message").asString())
+			.toList()).containsExactly("1 name 含有不可见的控制字符（第 2 个字符），请删除后重试",
+					"1 kind 含有不可见的控制字符（第 4 个字符），请删除后重试");
+		assertThat(testing.latest(person(first), 1)).hasSize(1);
+		assertThat(testing.latest(person(last), 1)).hasSize(1);
+	}
+
+	@Test
 	void aResultPostedTwiceIsStoredOnce() {
 		String id = TestIds.visitor();
 		String body = "{\"results\":[{\"idNumber\":\"" + id + "\",\"sampledAt\":\"" + time(7200)

@@ -1,13 +1,20 @@
 package org.gridguard.testing;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gridguard.TestHttp;
 import org.gridguard.TestIds;
 import org.gridguard.person.IdDocument;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +53,12 @@ class TestResultFileIntegrationTests {
 
 	@Autowired
 	TestingManagement testing;
+
+	@Autowired
+	TestResultFiles files;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aLabExportIsStoredRowByRowAndTheRefusedRowsAreNamed() {
@@ -77,6 +91,61 @@ class TestResultFileIntegrationTests {
 		health.multipart("/testing", Map.of("_csrf", health.csrf()), "file", "检测结果.csv",
 				csv.getBytes(Charset.forName("GB18030")), null);
 		assertThat(testing.latest(person(negative), 10)).hasSize(1);
+	}
+
+	@Test
+	void theRefusedRowsComeBackAsACorrectionFileThatIsSafeToOpenAndImportsOnceFixed() throws Exception {
+		String fixed = TestIds.visitor();
+		String twoHoursAgo = LocalDateTime.ofInstant(Instant.now().minusSeconds(7200), ZoneOffset.ofHours(8)).format(LOCAL);
+		String csv = """
+				姓名,身份证号,采样时间,检测类型,检测结果
+				"=HYPERLINK(""http://x"",""点击"")",12345,%s,核酸,-
+				孙\u0000七,%s,%s,核酸,阴性
+				周八,%s,%s,核酸,阴性
+				""".formatted(twoHoursAgo, TestIds.visitor(), twoHoursAgo, TestIds.visitor(), twoHoursAgo);
+		TestHttp health = TestHttp.signedIn(port, "admin", "admin-test-password");
+		health.get("/testing");
+		HttpResponse<String> page = health.multipart("/testing", Map.of("_csrf", health.csrf()), "file", "结果.csv",
+				csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(page.body()).contains("共 3 行，入库 1 行，拒收 2 行。")
+			.contains("<td>3</td><td class=\"gg-mono\">name</td><td>含有不可见的控制字符（第 2 个字符），请删除后重试");
+		Matcher link = Pattern.compile("/testing/uploads/(\\d+)/corrections.csv").matcher(page.body());
+		assertThat(link.find()).isTrue();
+		long id = Long.parseLong(link.group(1));
+
+		byte[] stored = jdbc.sql("SELECT content FROM testing_upload WHERE id = ?").param(id).query(byte[].class).single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("12345");
+
+		String corrections = health.get("/testing/uploads/" + id + "/corrections.csv").body();
+		List<String> lines = corrections.lines().toList();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",12345,").contains(",核酸,'-,");
+		HttpResponse<byte[]> xlsx = health.download("/testing/uploads/" + id + "/corrections.xlsx");
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			var row = workbook.getSheetAt(0).getRow(1);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\",\"点击\")");
+			assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'-");
+			assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+			assertThat(workbook.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("孙\uFFFD七");
+		}
+
+		// fixed in place and imported again: the apostrophes are gone, "-" is a negative again
+		String corrected = corrections.replace("12345", fixed).replace("孙\uFFFD七", "孙七");
+		health.get("/testing");
+		HttpResponse<String> again = health.multipart("/testing", Map.of("_csrf", health.csrf()), "file", "改正.csv",
+				corrected.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(again.body()).contains("共 2 行，入库 2 行，拒收 0 行。");
+		assertThat(testing.latest(person(fixed), 1)).singleElement()
+			.satisfies(r -> assertThat(r.result()).isEqualTo(TestResult.Outcome.NEGATIVE));
+
+		// only the uploader may download it, and only for the retention period
+		TestHttp cdc = TestHttp.signedIn(port, "cdc", "demo-test-password");
+		assertThat(cdc.get("/testing/uploads/" + id + "/corrections.csv").statusCode()).isEqualTo(404);
+		jdbc.sql("UPDATE testing_upload SET uploaded_at = uploaded_at - interval '29 days' WHERE id = ?").param(id).update();
+		assertThat(files.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(health.get("/testing/uploads/" + id + "/corrections.csv").statusCode()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT count(*) FROM testing_upload_rejection WHERE upload_id = ?").param(id).query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -46,6 +46,12 @@ class CheckInApiIntegrationTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	CheckIns checkIns;
+
+	@Autowired
+	CheckInReceipts receipts;
+
 	@Test
 	void registersAVenueAndAnswersItsCodeOrNamesEveryBadField() throws Exception {
 		HttpResponse<String> created = TestHttp.anonymous(port).api("POST", "/api/v1/venues", """
@@ -121,6 +127,117 @@ class CheckInApiIntegrationTests {
 	}
 
 	@Test
+	void aControlCharacterInOneItemCostsThatItemAloneAndIsNamed() throws Exception {
+		String code = register("控制字符测试超市", "MALL_SUPERMARKET", "330784001");
+		Venue venue = venues.find(idOf(code)).orElseThrow();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		var items = new ArrayList<Map<String, String>>();
+		for (int i = 0; i < 101; i++) {
+			items.add(Map.of("venueCode", code, "idNumber", VenueFixtures.idNumber(), "at",
+					now.minusMinutes(90).plusSeconds(i).toString(), "name", i == 37 ? "王\u0000五" : "访客" + i));
+		}
+		items.set(64, Map.of("venueCode", code, "idNumber", VenueFixtures.idNumber(), "at",
+				now.minusMinutes(5).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\u001b"));
+		HttpResponse<String> response = TestHttp.anonymous(port)
+			.api("POST", "/api/v1/checkins", json.writeValueAsString(Map.of("checkins", items)), ADMIN);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("accepted").asInt()).isEqualTo(99);
+		var rejected = new ArrayList<String>();
+		body.get("rejected").forEach(r -> rejected.add(r.get("index").asInt() + " " + r.get("field").asString() + " "
+				+ r.get("message").asString()));
+		assertThat(rejected).containsExactly("37 name name 含有不可见的控制字符（第 2 个字符），请删除后重新提交",
+				"64 at at 含有不可见的控制字符（第 26 个字符），请删除后重新提交");
+		assertThat(jdbc.sql("SELECT count(*) FROM venue_check_in WHERE venue_id = ?").param(venue.id()).query(Long.class)
+			.single()).isEqualTo(99);
+	}
+
+	@Test
+	void aRetryWithTheSameKeyGetsTheFirstAnswerAndStoresNothingTwice() throws Exception {
+		String code = register("幂等测试超市", "MALL_SUPERMARKET", "330784001");
+		Venue venue = venues.find(idOf(code)).orElseThrow();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		String body = json.writeValueAsString(Map.of("checkins", List.of(item(code, VenueFixtures.idNumber(),
+				now.minusMinutes(20), null), item(code, "33078419800101123", now.minusMinutes(19), null),
+				item(code, VenueFixtures.idNumber(), now.minusMinutes(18), null))));
+		HttpResponse<String> first = keyed(body, "batch-0001", ADMIN);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		assertThat(json.readTree(first.body()).get("accepted").asInt()).isEqualTo(2);
+		assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+
+		HttpResponse<String> retry = keyed(body, "batch-0001", ADMIN);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(retry.body())).isEqualTo(json.readTree(first.body()));
+		assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+		// the key may come in the body instead of the header
+		String inBody = body.substring(0, body.length() - 1) + ",\"idempotencyKey\":\"batch-0001\"}";
+		assertThat(json.readTree(TestHttp.anonymous(port).api("POST", "/api/v1/checkins", inBody, ADMIN).body()))
+			.isEqualTo(json.readTree(first.body()));
+		assertThat(rows(venue)).isEqualTo(2);
+
+		// the same key with other check-ins is refused, naming the key; nothing is stored
+		String other = json.writeValueAsString(Map.of("checkins", List.of(item(code, VenueFixtures.idNumber(),
+				now.minusMinutes(17), null))));
+		HttpResponse<String> reused = keyed(other, "batch-0001", ADMIN);
+		assertThat(reused.statusCode()).isEqualTo(422);
+		assertThat(json.readTree(reused.body()).get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+		assertThat(json.readTree(reused.body()).get("errors").get(0).get("message").asString())
+			.contains("batch-0001").contains("已用于内容不同的另一批扫码记录");
+		assertThat(rows(venue)).isEqualTo(2);
+
+		// keys belong to the account that sent them
+		HttpResponse<String> town = keyed(body, "batch-0001", TestHttp.basic("town", "demo-test-password"));
+		assertThat(town.statusCode()).as(town.body()).isEqualTo(200);
+		assertThat(town.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(rows(venue)).isEqualTo(4);
+	}
+
+	@Test
+	void aBatchWhoseAnswerWasLostAfterItsCommitIsAnsweredTheSameAndStoredOnce() throws Exception {
+		String code = register("幂等丢失应答超市", "MALL_SUPERMARKET", "330784001");
+		Venue venue = venues.find(idOf(code)).orElseThrow();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		var items = new ArrayList<Map<String, String>>();
+		var raw = new ArrayList<CheckIns.RawCheckIn>();
+		for (int i = 0; i < 50; i++) {
+			String id = VenueFixtures.idNumber();
+			String at = now.minusMinutes(60).plusSeconds(i).toString();
+			items.add(Map.of("venueCode", code, "idNumber", id, "at", at, "name", "访客" + i));
+			raw.add(new CheckIns.RawCheckIn(code, id, at, null, "访客" + i, null));
+		}
+		// the first request committed, but its answer never reached the client
+		var admin = new Jurisdiction("admin", org.gridguard.region.Role.CITY_ADMIN, "330784", null, null, null);
+		CheckIns.BatchOutcome lost = checkIns.record(raw, admin, "lost-answer-7");
+		assertThat(lost.accepted()).isEqualTo(50);
+		assertThat(rows(venue)).isEqualTo(50);
+
+		HttpResponse<String> retry = keyed(json.writeValueAsString(Map.of("checkins", items)), "lost-answer-7", ADMIN);
+		assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+		JsonNode answer = json.readTree(retry.body());
+		assertThat(answer.get("accepted").asInt()).isEqualTo(50);
+		assertThat(answer.get("results").valueStream().map(r -> r.get("index").asInt()))
+			.containsExactlyElementsOf(lost.results().stream().map(CheckIns.Accepted::index).toList());
+		assertThat(rows(venue)).isEqualTo(50);
+	}
+
+	@Test
+	void keysOlderThanTheKeepingTimeArePurgedAndTheBatchCountsAsNew() throws Exception {
+		String code = register("幂等过期超市", "MALL_SUPERMARKET", "330784001");
+		Venue venue = venues.find(idOf(code)).orElseThrow();
+		String body = json.writeValueAsString(Map.of("checkins", List.of(item(code, VenueFixtures.idNumber(),
+				OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(30), null))));
+		assertThat(keyed(body, "old-key", ADMIN).statusCode()).isEqualTo(200);
+		jdbc.sql("UPDATE venue_checkin_receipt SET created_at = created_at - interval '25 hours' WHERE idempotency_key = ?")
+			.param("old-key")
+			.update();
+		assertThat(receipts.purge()).isGreaterThanOrEqualTo(1);
+		HttpResponse<String> again = keyed(body, "old-key", ADMIN);
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(rows(venue)).isEqualTo(2);
+	}
+
+	@Test
 	void anEnglishClientGetsTheReasonsInEnglish() throws Exception {
 		String code = register("Test store", "MALL_SUPERMARKET", "330784002");
 		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/checkins"))
@@ -161,6 +278,20 @@ class CheckInApiIntegrationTests {
 				ADMIN);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return json.readTree(created.body()).get("code").asString();
+	}
+
+	private HttpResponse<String> keyed(String body, String key, String authorization) throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/checkins"))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private long rows(Venue venue) {
+		return jdbc.sql("SELECT count(*) FROM venue_check_in WHERE venue_id = ?").param(venue.id()).query(Long.class).single();
 	}
 
 	private long idOf(String code) {

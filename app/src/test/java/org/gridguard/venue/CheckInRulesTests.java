@@ -64,7 +64,7 @@ class CheckInRulesTests {
 		batch.colour[0] = StatusColour.GREEN;
 		batch.colour[1] = StatusColour.RED;
 		batch.refusal[1] = CheckInBatch.REFUSED_COLOUR;
-		var out = new CheckInWriter.CopyBuffer(8);
+		var out = new CopyBuffer(8);
 		out.row(batch, 0);
 		out.row(batch, 1);
 		assertThat(out.text()).isEqualTo("""

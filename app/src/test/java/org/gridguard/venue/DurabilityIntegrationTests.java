@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An acknowledged check-in is durable: a real server (its own JVM, durable embedded PostgreSQL) takes concurrent
  * batches, is killed with SIGKILL in the middle of them (and its database server with it), and after a restart on the
- * same data directory every check-in it had acknowledged is there.
+ * same data directory every check-in it had acknowledged is there; the batches that got no answer, sent again with
+ * their idempotency keys, are then stored, and none twice.
  */
 class DurabilityIntegrationTests {
 
@@ -60,6 +62,8 @@ class DurabilityIntegrationTests {
 		int pgPort = freePort();
 		Process server = start(port, pgPort);
 		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+		Map<Long, String> unanswered = new ConcurrentHashMap<>();
+		long base;
 		long venueId;
 		String code;
 		try {
@@ -74,7 +78,7 @@ class DurabilityIntegrationTests {
 				people.add(VenueFixtures.idNumber());
 			}
 			// every check-in gets its own arrival second, so that the stored rows say which items were kept
-			long base = Instant.now().minus(Duration.ofHours(7)).getEpochSecond();
+			base = Instant.now().minus(Duration.ofHours(7)).getEpochSecond();
 			AtomicLong next = new AtomicLong();
 			AtomicInteger batches = new AtomicInteger();
 			ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -90,13 +94,15 @@ class DurabilityIntegrationTests {
 										ZoneOffset.ofHours(8)))
 								.append("\"}");
 						}
-						items.append("]}");
+						items.append("],\"idempotencyKey\":\"durability-").append(first).append("\"}");
+						unanswered.put(first, items.toString());
 						try {
 							HttpResponse<String> response = call(port, "/api/v1/checkins", items.toString());
 							if (response.statusCode() == 200) {
 								json.readTree(response.body()).get("results")
 									.forEach(r -> acknowledged.add(base + first + r.get("index").asInt()));
 								batches.incrementAndGet();
+								unanswered.remove(first);
 							}
 						}
 						catch (IOException | RuntimeException ex) {
@@ -125,21 +131,34 @@ class DurabilityIntegrationTests {
 		Process again = start(port, pgPort);
 		try {
 			awaitUp(port, again);
-			Set<Long> stored = new HashSet<>();
-			try (Connection con = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
-					PreparedStatement ps = con.prepareStatement(
-							"SELECT extract(epoch FROM at)::bigint FROM venue_check_in WHERE venue_id = ?")) {
-				ps.setLong(1, venueId);
-				try (ResultSet rs = ps.executeQuery()) {
-					while (rs.next()) {
-						stored.add(rs.getLong(1));
-					}
-				}
-			}
+			Set<Long> stored = storedArrivals(pgPort, venueId, dir);
 			assertThat(snapshot).hasSizeGreaterThanOrEqualTo(10_000);
 			var lost = new HashSet<>(snapshot);
 			lost.removeAll(stored);
 			assertThat(lost).as("acknowledged check-ins missing after the restart").isEmpty();
+
+			// the clients send again, with the same keys, every batch they got no answer for: some of them had been
+			// stored before the kill, and none may be stored twice
+			assertThat(unanswered).as("batches in flight at the kill").isNotEmpty();
+			Set<Long> retried = new HashSet<>();
+			for (var batch : unanswered.entrySet()) {
+				HttpResponse<String> response = call(port, "/api/v1/checkins", batch.getValue());
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				json.readTree(response.body()).get("results")
+					.forEach(r -> retried.add(base + batch.getKey() + r.get("index").asInt()));
+			}
+			assertThat(retried).hasSize(250 * unanswered.size());
+			try (Connection con = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/gridguard", "gridguard",
+				java.nio.file.Files.readString(dir.resolve("data/keys/db-gridguard.password")).strip());
+					PreparedStatement ps = con.prepareStatement("""
+							SELECT extract(epoch FROM at)::bigint FROM venue_check_in WHERE venue_id = ?
+							GROUP BY at HAVING count(*) > 1""")) {
+				ps.setLong(1, venueId);
+				try (ResultSet rs = ps.executeQuery()) {
+					assertThat(rs.next()).as("a check-in stored twice").isFalse();
+				}
+			}
+			assertThat(storedArrivals(pgPort, venueId, dir)).containsAll(retried).containsAll(snapshot);
 			HttpResponse<String> after = call(port, "/api/v1/checkins", "{\"checkins\":[{\"venueCode\":\"" + code
 					+ "\",\"idNumber\":\"" + VenueFixtures.idNumber() + "\",\"at\":\"" + OffsetDateTime.now() + "\"}]}");
 			assertThat(after.statusCode()).isEqualTo(200);
@@ -151,6 +170,22 @@ class DurabilityIntegrationTests {
 				again.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	private static Set<Long> storedArrivals(int pgPort, long venueId, Path dir) throws Exception {
+		Set<Long> stored = new HashSet<>();
+		try (Connection con = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/gridguard", "gridguard",
+				java.nio.file.Files.readString(dir.resolve("data/keys/db-gridguard.password")).strip());
+				PreparedStatement ps = con.prepareStatement(
+						"SELECT extract(epoch FROM at)::bigint FROM venue_check_in WHERE venue_id = ?")) {
+			ps.setLong(1, venueId);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					stored.add(rs.getLong(1));
+				}
+			}
+		}
+		return stored;
 	}
 
 	private static void killPostgres(Path dataDir) throws Exception {

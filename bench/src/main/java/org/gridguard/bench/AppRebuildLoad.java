@@ -20,7 +20,7 @@ import org.postgresql.copy.CopyIn;
  *
  * <pre>
  * java -cp "bench/target/gridguard-bench.jar:bench/target/lib/*" org.gridguard.bench.AppRebuildLoad \
- *     jdbc:postgresql://localhost:PORT/postgres postgres [--small]
+ *     jdbc:postgresql://localhost:PORT/gridguard gridguard "$(cat DATA/keys/db-gridguard.password)" [--small]
  * </pre>
  * Start GridGuard once with {@code --gridguard.database.embedded.port=PORT} (demo off is fine) so its schema and
  * the day partitions exist, run this while it runs, then restart it. Check-ins are written as {@code API} check-ins of
@@ -35,7 +35,9 @@ public final class AppRebuildLoad {
 
 	public static void main(String[] args) throws Exception {
 		String url = args[0];
-		String user = args.length > 1 ? args[1] : "postgres";
+		String user = args.length > 1 ? args[1] : "gridguard";
+		// the embedded server asks for the password that GridGuard generated into <data-dir>/keys
+		String password = args.length > 2 && !args[2].startsWith("--") ? args[2] : "";
 		boolean small = java.util.Arrays.asList(args).contains("--small");
 		Workload w = small ? Workload.generate(50_000, 2_000)
 				: Workload.generate(Workload.FULL_PERSONS, Workload.FULL_VENUES);
@@ -48,7 +50,7 @@ public final class AppRebuildLoad {
 		for (int d = 0; d < dates.length; d++) {
 			dates[d] = LocalDate.ofEpochDay(baseUtcDay + d).format(DAY).getBytes(StandardCharsets.US_ASCII);
 		}
-		try (Connection connection = DriverManager.getConnection(url, user, "")) {
+		try (Connection connection = DriverManager.getConnection(url, user, password)) {
 			try (Statement s = connection.createStatement();
 					ResultSet rs = s.executeQuery("SELECT count(*) FROM venue_check_in")) {
 				rs.next();

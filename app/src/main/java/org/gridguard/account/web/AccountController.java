@@ -1,6 +1,5 @@
 package org.gridguard.account.web;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.gridguard.account.Account;
@@ -40,12 +39,9 @@ class AccountController {
 
 	private final RegionManagement regions;
 
-	private final Clock clock;
-
-	AccountController(AccountManagement accounts, RegionManagement regions, Clock clock) {
+	AccountController(AccountManagement accounts, RegionManagement regions) {
 		this.accounts = accounts;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	@ModelAttribute("roles")
@@ -101,7 +97,7 @@ class AccountController {
 	String show(@PathVariable long id, Jurisdiction who, Model model) {
 		Account account = accounts.get(id, who);
 		model.addAttribute("account", account);
-		model.addAttribute("locked", account.lockedAt(clock.instant()));
+		model.addAttribute("locks", accounts.signInLocks(id, who));
 		model.addAttribute("regionName", regions.fullName(account.regionCode()));
 		model.addAttribute("tokens", accounts.tokens(id, who));
 		model.addAttribute("mayIssueTokens", who.isCityAdmin());

@@ -8,6 +8,7 @@ import org.gridguard.control.PushListImport;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
 import org.gridguard.platform.PersonalDataReads;
+import org.gridguard.platform.TableWriter;
 import org.gridguard.region.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +78,7 @@ class PushListController {
 	String show(@PathVariable long id, Jurisdiction who, Model model) {
 		PushList.WithRejections list = imports.get(id, who);
 		model.addAttribute("list", list.list());
+		model.addAttribute("file", imports.storedFile(list.list()));
 		model.addAttribute("rejections", list.rejections().size() > 500 ? list.rejections().subList(0, 500) : list.rejections());
 		model.addAttribute("rejectionCount", list.rejections().size());
 		return "control/push-list";
@@ -85,20 +87,33 @@ class PushListController {
 	/** htmx: the progress card, polled while the import runs. */
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable long id, Jurisdiction who, Model model) {
-		model.addAttribute("list", imports.get(id, who).list());
+		PushList list = imports.get(id, who).list();
+		model.addAttribute("list", list);
+		model.addAttribute("file", imports.storedFile(list));
 		return "control/push-list :: progress";
 	}
 
-	/** The refused rows as they were uploaded, full numbers included: a bulk read of personal data. */
-	@GetMapping("/{id}/corrections.csv")
-	ResponseEntity<byte[]> corrections(@PathVariable long id, Jurisdiction who) {
-		byte[] csv = imports.correctionFile(id, who);
+	/**
+	 * The refused rows to correct, as {@code corrections.csv} or {@code corrections.xlsx}, full numbers included: a
+	 * bulk read of personal data. Once the uploaded file is deleted (retention), back to the list with the reason.
+	 */
+	@GetMapping("/{id}/corrections.{format:csv|xlsx}")
+	Object corrections(@PathVariable long id, @PathVariable String format, Jurisdiction who, RedirectAttributes flash) {
+		TableWriter.Format f = TableWriter.Format.of(format);
+		byte[] file;
+		try {
+			file = imports.correctionFile(id, who, f);
+		}
+		catch (InvalidInput ex) {
+			flash.addFlashAttribute("problems", ex.problems());
+			return "redirect:/control/push-lists/" + id;
+		}
 		reads.served("push-list-corrections", String.valueOf(id), imports.get(id, who).list().rejected(), null);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("corrections-" + id + ".csv").build().toString())
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.body(csv);
+					ContentDisposition.attachment().filename("corrections-" + id + "." + f.extension()).build().toString())
+			.contentType(MediaType.parseMediaType(f.contentType()))
+			.body(file);
 	}
 
 }

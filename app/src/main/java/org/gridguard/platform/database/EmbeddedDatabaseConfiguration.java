@@ -23,7 +23,9 @@ import org.springframework.core.env.Environment;
 /**
  * Starts a real PostgreSQL server from the jar when no external database is configured. Its data lives in
  * {@code <data-dir>/pg} and survives restarts; durability settings that the embedded server turns off for tests are
- * turned back on unless {@code gridguard.database.embedded.durable=false}.
+ * turned back on unless {@code gridguard.database.embedded.durable=false}. Every connection needs a password, and the
+ * application connects as a role that is no superuser ({@link EmbeddedDatabaseAccess}); the passwords are generated
+ * into {@code <data-dir>/keys} ({@link EmbeddedCredentials}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -32,7 +34,7 @@ class EmbeddedDatabaseConfiguration {
 	private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
+	EmbeddedDatabase embeddedDatabase(Environment env) throws IOException {
 		Path dataDir = Path.of(env.getProperty("gridguard.database.embedded.data-dir",
 				env.getProperty("gridguard.data-dir", "./data") + "/pg")).toAbsolutePath().normalize();
 		boolean durable = env.getProperty("gridguard.database.embedded.durable", Boolean.class, true);
@@ -41,18 +43,30 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * Starts (initialising on first use) a server on {@code dataDir}, after stopping a postmaster orphaned there.
+	 * Starts (initialising on first use) a server on {@code dataDir}, after stopping a postmaster orphaned there, and
+	 * secures it: see {@link EmbeddedDatabaseAccess}.
 	 * @param durable whether commits are flushed to disk (always, except in tests)
 	 * @param port TCP port on loopback, 0 for any free one
 	 */
-	static EmbeddedPostgres start(Path dataDir, boolean durable, int port) throws IOException {
+	static EmbeddedDatabase start(Path dataDir, boolean durable, int port) throws IOException {
 		return start(dataDir, durable, port, Duration.ofSeconds(60));
 	}
 
 	/** As {@link #start(Path, boolean, int)}, giving up after {@code startupWait}. */
-	static EmbeddedPostgres start(Path dataDir, boolean durable, int port, Duration startupWait) throws IOException {
+	static EmbeddedDatabase start(Path dataDir, boolean durable, int port, Duration startupWait) throws IOException {
 		Files.createDirectories(dataDir);
 		stopOrphanedPostmaster(dataDir);
+		Path keys = EmbeddedCredentials.keysFor(dataDir);
+		boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
+		boolean trusting = !fresh && EmbeddedDatabaseAccess.trustsConnections(dataDir);
+		if (!fresh && !trusting && !Files.exists(keys.resolve(EmbeddedCredentials.SUPERUSER_FILE))) {
+			throw new IOException("Embedded PostgreSQL in " + dataDir + " asks for a password, but its password file "
+					+ keys.resolve(EmbeddedCredentials.SUPERUSER_FILE) + " is missing. Restore " + keys
+					+ " from the backup; or, to set new passwords, replace 'scram-sha-256' by 'trust' in "
+					+ dataDir.resolve("pg_hba.conf") + " and start again: the start sets new passwords and asks for "
+					+ "them again at once");
+		}
+		EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(keys);
 		var builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
@@ -61,7 +75,16 @@ class EmbeddedDatabaseConfiguration {
 			.setPGStartupWait(startupWait)
 			.setServerConfig("max_connections", "100")
 			.setLocaleConfig("encoding", "UTF8")
-			.setServerConfig("timezone", "UTC");
+			.setServerConfig("timezone", "UTC")
+			// the start-up check and getPostgresDatabase() sign in as the superuser with its password
+			.setConnectConfig("password", credentials.superuser());
+		if (fresh) {
+			// passed to initdb as --name=value after its "-A trust": the cluster asks for passwords from the start,
+			// and the superuser's is set from the file
+			builder.setLocaleConfig("auth-local", "scram-sha-256")
+				.setLocaleConfig("auth-host", "scram-sha-256")
+				.setLocaleConfig("pwfile", credentials.superuserFile().toString());
+		}
 		if (port > 0) {
 			builder.setPort(port);
 		}
@@ -77,13 +100,22 @@ class EmbeddedDatabaseConfiguration {
 			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		LOG.info("Starting embedded PostgreSQL with data in {} (server log {})", dataDir, log);
 		long logBefore = Files.size(log);
+		EmbeddedPostgres server;
 		try {
-			return builder.start();
+			server = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new IOException("Embedded PostgreSQL did not start (" + ex.getMessage() + "); its log " + log
 					+ " says:\n" + tail(log, logBefore, 20), ex);
 		}
+		try {
+			EmbeddedDatabaseAccess.secure(server, dataDir, credentials, trusting);
+		}
+		catch (IOException | RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
+		return new EmbeddedDatabase(server, credentials.app());
 	}
 
 	/** {@code <data-dir>/pg.log} for the data in {@code <data-dir>/pg}, created if missing. */
@@ -110,10 +142,11 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres, Environment env) {
+	DataSource dataSource(EmbeddedDatabase database, Environment env) {
 		var config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
-		config.setUsername("postgres");
+		config.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
+		config.setUsername(EmbeddedDatabaseAccess.APP_ROLE);
+		config.setPassword(database.appPassword());
 		config.setMaximumPoolSize(env.getProperty("gridguard.database.pool-size", Integer.class, 20));
 		config.setPoolName("gridguard");
 		return new HikariDataSource(config);

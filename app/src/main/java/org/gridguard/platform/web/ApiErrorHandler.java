@@ -1,5 +1,6 @@
 package org.gridguard.platform.web;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.gridguard.platform.NotFound;
 import org.gridguard.platform.TooManyPersonReads;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrorHandler {
+
+	/** SQLSTATE character_not_in_repertoire: what PostgreSQL answers to a NUL in text. */
+	private static final String UNSTORABLE_TEXT = "22021";
 
 	private final Messages messages;
 
@@ -79,6 +84,18 @@ class ApiErrorHandler {
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<Map<String, List<FieldProblem>>> missingPart(MissingServletRequestPartException ex) {
 		return unprocessable(List.of(new FieldProblem(ex.getRequestPartName(), messages.get("error.required"))));
+	}
+
+	/**
+	 * Text PostgreSQL cannot store (a NUL in a JSON field that no validation looked at) is the caller's input, not
+	 * a server error: 422 instead of 500. Every other database failure stays a server error.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<Map<String, List<FieldProblem>>> database(DataAccessException ex) throws DataAccessException {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_TEXT.equals(sql.getSQLState())) {
+			return unprocessable(List.of(new FieldProblem("body", messages.get("error.body.controlCharacter"))));
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler(NotFound.class)

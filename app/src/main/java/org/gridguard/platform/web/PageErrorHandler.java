@@ -1,6 +1,10 @@
 package org.gridguard.platform.web;
 
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.TooManyPersonReads;
 
@@ -32,6 +36,33 @@ class PageErrorHandler {
 		model.addAttribute("limit", String.valueOf(ex.limit()));
 		model.addAttribute("retryAfter", String.valueOf(ex.retryAfterSeconds()));
 		return "error/429";
+	}
+
+	/**
+	 * Input a page's action did not take itself (a filter or form field holding a control character, refused before
+	 * the page ran): the problems, each naming its field, and the way back.
+	 */
+	@ExceptionHandler(InvalidInput.class)
+	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+	String invalid(InvalidInput ex, HttpServletRequest request, Model model) {
+		model.addAttribute("problems", ex.problems());
+		model.addAttribute("back", back(request));
+		return "error/invalid";
+	}
+
+	/** The page the user came from: the page itself for a GET (without the query), else the referring page's path. */
+	private static String back(HttpServletRequest request) {
+		if ("GET".equals(request.getMethod())) {
+			return request.getRequestURI();
+		}
+		String referer = request.getHeader("Referer");
+		try {
+			String path = referer == null ? null : URI.create(referer).getRawPath();
+			return path == null || path.isEmpty() || !path.startsWith("/") ? "/" : path;
+		}
+		catch (IllegalArgumentException ex) {
+			return "/";
+		}
 	}
 
 }

@@ -85,6 +85,9 @@ class ResponsibilityController {
 		if (who.role() != org.gridguard.region.Role.SITE_STAFF) {
 			types.add(Subject.Type.VENUE.name());
 		}
+		if (who.seesSites()) {
+			types.add(Subject.Type.SITE.name());
+		}
 		return types;
 	}
 

@@ -6,21 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridguard.platform.ControlCharacters;
 import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NavItem;
 import org.gridguard.platform.TableFile;
+import org.gridguard.platform.TableWriter;
+import org.gridguard.platform.UploadSettings;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.testing.BatchOutcome;
+import org.gridguard.testing.TestResultFiles;
 import org.gridguard.testing.TestResultInput;
 import org.gridguard.testing.TestingManagement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +37,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Importing a file of test results (CSV or XLSX, Chinese or English headers) as a lab or sampling point exports it:
- * every row accepted or refused on its own, with the row number, field and reason.
+ * every row accepted or refused on its own, with the row number, field and reason, and the refused rows as a
+ * correction file to fix and import again.
  */
 @Controller
 @RequestMapping("/testing")
@@ -46,14 +56,21 @@ class TestResultController {
 		COLUMNS.put("pooled", List.of("混采", "是否混采", "pooled"));
 	}
 
+	/** Rows of one file: the page imports while the user waits (a longer file is refused, naming the row). */
 	static final int MAX_ROWS = 200_000;
 
 	private final TestingManagement testing;
 
+	private final TestResultFiles files;
+
+	private final UploadSettings uploads;
+
 	private final Messages messages;
 
-	TestResultController(TestingManagement testing, Messages messages) {
+	TestResultController(TestingManagement testing, TestResultFiles files, UploadSettings uploads, Messages messages) {
 		this.testing = testing;
+		this.files = files;
+		this.uploads = uploads;
 		this.messages = messages;
 	}
 
@@ -75,12 +92,18 @@ class TestResultController {
 			model.addAttribute("problems", List.of(messages.problem("file", "control.push.emptyFile")));
 			return "testing/import";
 		}
+		String filename = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
+		if (ControlCharacters.find(filename) >= 0) {
+			model.addAttribute("problems", List.of(messages.problem("file", "control.push.fileName")));
+			return "testing/import";
+		}
+		byte[] content = file.getBytes();
 		TableFile table;
 		try {
-			table = TableFile.read(file.getOriginalFilename(), file.getBytes());
+			table = TableFile.read(filename, content, uploads.limits().withMaxRows(MAX_ROWS));
 		}
 		catch (TableFile.Unreadable ex) {
-			model.addAttribute("problems", List.of(new FieldProblem("file", messages.get("control.push.unreadable", ex.getMessage()))));
+			model.addAttribute("problems", List.of(new FieldProblem("file", messages.get("control.push.unreadable", ex.describe(messages)))));
 			return "testing/import";
 		}
 		Map<String, Integer> columns = table.columns(COLUMNS);
@@ -95,7 +118,7 @@ class TestResultController {
 					String.join("、", missing), String.join(", ", table.headers())))));
 			return "testing/import";
 		}
-		List<TableFile.Row> rows = table.rows().stream().filter(r -> !r.blank()).limit(MAX_ROWS).toList();
+		List<TableFile.Row> rows = table.rows().stream().filter(r -> !r.blank()).toList();
 		var rejected = new ArrayList<BatchOutcome.Rejection>();
 		int accepted = 0;
 		for (int from = 0; from < rows.size(); from += TestingManagement.MAX_BATCH) {
@@ -112,8 +135,24 @@ class TestResultController {
 		model.addAttribute("accepted", accepted);
 		model.addAttribute("total", rows.size());
 		model.addAttribute("rejected", rejected);
+		if (!rejected.isEmpty()) {
+			model.addAttribute("corrections", files.keep(filename, content, rejected, who.username()));
+			model.addAttribute("retentionDays", uploads.retention().toDays());
+		}
 		model.addAttribute("encodingNote", table.encodingNote());
 		return "testing/import";
+	}
+
+	/** The refused rows of a file this user imported, with the reasons: {@code corrections.csv} or {@code .xlsx}. */
+	@GetMapping("/uploads/{id}/corrections.{format:csv|xlsx}")
+	ResponseEntity<byte[]> corrections(@PathVariable long id, @PathVariable String format, Jurisdiction who) {
+		TableWriter.Format f = TableWriter.Format.of(format);
+		byte[] file = files.correctionFile(id, who.username(), f);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("corrections-" + id + "." + f.extension()).build().toString())
+			.contentType(MediaType.parseMediaType(f.contentType()))
+			.body(file);
 	}
 
 	private static String cell(TableFile.Row row, Map<String, Integer> columns, String field) {

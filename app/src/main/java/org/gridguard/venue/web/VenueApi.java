@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
+import org.gridguard.platform.Messages;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.venue.CheckIns;
 import org.gridguard.venue.NewVenue;
@@ -12,9 +13,11 @@ import org.gridguard.venue.VenueManagement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The venue part of the integration API (API.md): register a venue, and record check-ins one at a time or in batches
  * of up to 10,000. A batch answers per item: accepted items are durable before the response; rejected ones carry the
- * field and the reason, and never cost the valid ones.
+ * field and the reason, and never cost the valid ones. A batch with an idempotency key may be sent again: the retry
+ * gets the first answer (header {@code Idempotent-Replayed: true}) and nothing is stored twice.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -30,11 +34,16 @@ class VenueApi {
 
 	private final VenueManagement venues;
 
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private final CheckIns checkIns;
 
-	VenueApi(VenueManagement venues, CheckIns checkIns) {
+	private final Messages messages;
+
+	VenueApi(VenueManagement venues, CheckIns checkIns, Messages messages) {
 		this.venues = venues;
 		this.checkIns = checkIns;
+		this.messages = messages;
 	}
 
 	/**
@@ -73,7 +82,11 @@ class VenueApi {
 		}
 	}
 
-	record CheckInRequest(@Nullable List<CheckIns.RawCheckIn> checkins) {
+	/**
+	 * A batch of check-ins; {@code idempotencyKey} (or the header {@code Idempotency-Key}) makes it safe to send again
+	 * when the answer was lost.
+	 */
+	record CheckInRequest(@Nullable List<CheckIns.RawCheckIn> checkins, @Nullable String idempotencyKey) {
 	}
 
 	record CheckInResponse(int accepted, List<CheckIns.Rejected> rejected, List<CheckIns.Accepted> results) {
@@ -81,9 +94,32 @@ class VenueApi {
 
 	@PostMapping("/checkins")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'DEPARTMENT', 'VENUE_MANAGER')")
-	CheckInResponse checkIns(@RequestBody CheckInRequest body, Jurisdiction who) {
-		CheckIns.BatchOutcome outcome = checkIns.record(body.checkins() == null ? List.of() : body.checkins(), who);
-		return new CheckInResponse(outcome.accepted(), outcome.rejected(), outcome.results());
+	ResponseEntity<CheckInResponse> checkIns(@RequestBody CheckInRequest body,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String header, Jurisdiction who) {
+		String key = header != null ? header : body.idempotencyKey();
+		if (header != null && body.idempotencyKey() != null && !header.equals(body.idempotencyKey())) {
+			throw InvalidInput.of("idempotencyKey", messages.get("venue.checkin.key.twoKeys", IDEMPOTENCY_KEY));
+		}
+		CheckIns.BatchOutcome outcome;
+		try {
+			outcome = checkIns.record(body.checkins() == null ? List.of() : body.checkins(), who, key);
+		}
+		catch (InvalidInput ex) {
+			if (header == null) {
+				throw ex;
+			}
+			// the client sent the key as a header: name the header
+			throw new InvalidInput(ex.problems()
+				.stream()
+				.map(p -> p.field().equals("idempotencyKey")
+						? new FieldProblem(IDEMPOTENCY_KEY, p.message().replace("idempotencyKey", IDEMPOTENCY_KEY)) : p)
+				.toList());
+		}
+		var response = ResponseEntity.ok();
+		if (outcome.replayed()) {
+			response.header("Idempotent-Replayed", "true");
+		}
+		return response.body(new CheckInResponse(outcome.accepted(), outcome.rejected(), outcome.results()));
 	}
 
 }

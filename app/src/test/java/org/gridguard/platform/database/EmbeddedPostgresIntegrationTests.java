@@ -3,10 +3,10 @@ package org.gridguard.platform.database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class EmbeddedPostgresIntegrationTests {
 
 	@Test
 	void durableServerFlushesCommitsToDisk() throws Exception {
-		try (EmbeddedPostgres pg = EmbeddedDatabaseConfiguration.start(dir.resolve("pg"), true, 0)) {
+		try (EmbeddedDatabase pg = EmbeddedDatabaseConfiguration.start(dir.resolve("pg"), true, 0)) {
 			assertThat(setting(pg, "fsync")).isEqualTo("on");
 			assertThat(setting(pg, "synchronous_commit")).isEqualTo("on");
 			assertThat(setting(pg, "full_page_writes")).isEqualTo("on");
@@ -47,8 +47,9 @@ class EmbeddedPostgresIntegrationTests {
 			while (line != null && !line.startsWith("READY "));
 			assertThat(line).as("orphan JVM started the server").isNotNull();
 			port = Integer.parseInt(line.substring(6).trim());
-			String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
-			try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+			String url = "jdbc:postgresql://localhost:" + port + "/gridguard";
+			try (Connection c = DriverManager.getConnection(url, "gridguard", appPassword());
+					Statement s = c.createStatement()) {
 				s.execute("CREATE TABLE kept (v int)");
 				s.execute("INSERT INTO kept VALUES (42)");
 			}
@@ -56,9 +57,9 @@ class EmbeddedPostgresIntegrationTests {
 		}
 		long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
 		assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("postmaster outlives its JVM").contains(true);
-		try (EmbeddedPostgres again = EmbeddedDatabaseConfiguration.start(data, true, 0)) {
+		try (EmbeddedDatabase again = EmbeddedDatabaseConfiguration.start(data, true, 0)) {
 			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-			try (Connection c = again.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+			try (Connection c = app(again); Statement s = c.createStatement();
 					ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
 				assertThat(rs.next()).isTrue();
 				assertThat(rs.getInt(1)).isEqualTo(42);
@@ -79,8 +80,16 @@ class EmbeddedPostgresIntegrationTests {
 		assertThat(Files.readString(dir.resolve("pg.log"))).contains("database system is shut down");
 	}
 
-	private static String setting(EmbeddedPostgres pg, String name) throws Exception {
-		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+	private Connection app(EmbeddedDatabase db) throws Exception {
+		return DriverManager.getConnection(db.jdbcUrl(), "gridguard", appPassword());
+	}
+
+	private String appPassword() throws Exception {
+		return Files.readString(dir.resolve("keys").resolve("db-gridguard.password")).strip();
+	}
+
+	private static String setting(EmbeddedDatabase pg, String name) throws Exception {
+		try (Connection c = pg.server().getPostgresDatabase().getConnection(); Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("SHOW " + name)) {
 			rs.next();
 			return rs.getString(1);

@@ -2,8 +2,6 @@ package org.gridguard.platform.database;
 
 import java.nio.file.Path;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * Started as a separate JVM by {@link EmbeddedPostgresIntegrationTests}: starts the embedded server on the given
  * directory, prints its port and waits to be killed, leaving the server orphaned.
@@ -14,8 +12,8 @@ public final class OrphanMaker {
 	}
 
 	public static void main(String[] args) throws Exception {
-		EmbeddedPostgres pg = EmbeddedDatabaseConfiguration.start(Path.of(args[0]), true, 0);
-		System.out.println("READY " + pg.getPort());
+		EmbeddedDatabase pg = EmbeddedDatabaseConfiguration.start(Path.of(args[0]), true, 0);
+		System.out.println("READY " + pg.port());
 		System.out.flush();
 		Thread.sleep(Long.MAX_VALUE);
 	}

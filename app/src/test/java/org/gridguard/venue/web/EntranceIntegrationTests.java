@@ -20,6 +20,7 @@ import org.gridguard.venue.Closure;
 import org.gridguard.venue.PublishedEvents;
 import org.gridguard.venue.NewVenue;
 import org.gridguard.venue.RiskAreas;
+import org.gridguard.venue.SentMessages;
 import org.gridguard.venue.StaffMember;
 import org.gridguard.venue.StaffRoster;
 import org.gridguard.venue.Venue;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * At the door: visitors scan with companions, red persons are refused and alerted at once to their grid worker and
  * the venue's department, special places under closed management refuse visitors but let staff on a closed-loop
- * shift in, a declared stay in a risk area stars the screen, and the public endpoint is rate-limited.
+ * shift in, a declared stay in a risk area stars the screen, and the public endpoint is rate-limited: per address,
+ * per phone and per identity number, with companions told only whether they may enter and SMS only for plausible scans.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -86,9 +88,16 @@ class EntranceIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ScanGuard guard;
+
+	@Autowired
+	SentMessages sms;
+
 	@BeforeEach
 	void fullBuckets() {
 		limiter.clear();
+		guard.clear();
 	}
 
 	@Test
@@ -103,7 +112,10 @@ class EntranceIntegrationTests {
 		assertThat(body.get("venueName").asString()).isEqualTo("扫码测试商场");
 		assertThat(body.get("allAdmitted").asBoolean()).isTrue();
 		assertThat(body.get("entries").valueStream().map(e -> e.get("nameMasked").asString())).containsExactly("应*东", "应*英");
-		assertThat(body.get("entries").valueStream().map(e -> e.get("colour").asString())).containsOnly("GREEN");
+		assertThat(body.get("entries").get(0).get("colour").asString()).isEqualTo("GREEN");
+		// the companion learns whether they may enter, not their colour
+		assertThat(body.get("entries").get(1).has("colour")).isFalse();
+		assertThat(body.get("entries").valueStream().map(e -> e.get("admitted").asBoolean())).containsOnly(true);
 
 		List<Visit> log = venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items();
 		assertThat(log).extracting(Visit::channel).containsExactlyInAnyOrder("SCAN", "COMPANION");
@@ -121,6 +133,131 @@ class EntranceIntegrationTests {
 		assertThat(errors.valueStream().map(e -> e.get("field").asString() + " " + e.get("message").asString()))
 			.containsExactlyInAnyOrder("name 请填写姓名（不超过 50 字）", "idNumber 身份证号校验位错误：最后一位应为 " + wrong[1],
 					"phone 手机号格式不正确：应为 11 位、以 1 开头的中国大陆手机号", "companions[0].idNumber 身份证号应为 18 位");
+		assertThat(venues.todayCounts(mall.id())[0]).isZero();
+	}
+
+	@Test
+	void atMostFiveCompanionsCheckInWithOneScan() throws Exception {
+		Venue mall = venue("同行上限测试商场", "MALL_SUPERMARKET");
+		var companions = new java.util.ArrayList<Map<String, String>>();
+		for (int i = 0; i < 6; i++) {
+			companions.add(Map.of("name", "同行" + i, "idNumber", VenueFixtures.idNumber()));
+		}
+		HttpResponse<String> six = scan(mall.code(), Map.of("name", "带队人", "idNumber", VenueFixtures.idNumber(), "phone",
+				"13905790011", "companions", companions));
+		assertThat(six.statusCode()).isEqualTo(422);
+		assertThat(json.readTree(six.body()).get("errors").get(0).get("field").asString()).isEqualTo("companions");
+		assertThat(json.readTree(six.body()).get("errors").get(0).get("message").asString()).isEqualTo("一次最多为 5 名同行人员登记");
+		assertThat(venues.todayCounts(mall.id())[0]).isZero();
+		HttpResponse<String> five = scan(mall.code(), Map.of("name", "带队人", "idNumber", VenueFixtures.idNumber(), "phone",
+				"13905790011", "companions", companions.subList(0, 5)));
+		assertThat(five.statusCode()).as(five.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aRefusedCompanionIsToldToShowTheirOwnCodeNotTheirColour() throws Exception {
+		Venue mall = venue("同行拒入测试商场", "MALL_SUPERMARKET");
+		String red = VenueFixtures.idNumber();
+		Person person = persons.createResident(new NewResident("同行红", IdType.RESIDENT_ID, red, "13905790012", GRID,
+				"园丁社区 11 幢", null), CITY);
+		status.assertFact(person.id(), FactKind.MANUAL_RED, "test:red-companion", "测试", clock.instant(), null);
+		JsonNode body = json.readTree(scan(mall.code(), Map.of("name", "带路人", "idNumber", VenueFixtures.idNumber(),
+				"phone", "13905790013", "companions", List.of(Map.of("name", "同行红", "idNumber", red)))).body());
+		JsonNode companion = body.get("entries").get(1);
+		assertThat(companion.get("admitted").asBoolean()).isFalse();
+		assertThat(companion.has("colour")).isFalse();
+		assertThat(companion.get("refusal").asString()).isEqualTo("请本人出示健康码，由工作人员核验");
+		assertThat(body.toString()).doesNotContain("RED").doesNotContain("红码");
+		// the staff's visitor log has the colour
+		assertThat(venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items())
+			.extracting(Visit::colour)
+			.contains("RED");
+	}
+
+	@Test
+	void aPhoneChecksInAtMostTwoDifferentPeopleAsItselfWithinAnHour() throws Exception {
+		Venue mall = venue("本机身份测试商场", "MALL_SUPERMARKET");
+		TestHttp phone = TestHttp.anonymous(port);
+		assertThat(phone.get("/s/" + mall.code()).headers().allValues("Set-Cookie"))
+			.anySatisfy(c -> assertThat(c).startsWith("GG_DEVICE=").contains("HttpOnly").contains("SameSite=Lax"));
+		String owner = VenueFixtures.idNumber();
+		assertThat(scan(phone, mall.code(), owner).statusCode()).isEqualTo(200);
+		assertThat(scan(phone, mall.code(), VenueFixtures.idNumber()).statusCode()).isEqualTo(200);
+		assertThat(scan(phone, mall.code(), owner).statusCode()).isEqualTo(200);
+		HttpResponse<String> third = scan(phone, mall.code(), VenueFixtures.idNumber());
+		assertThat(third.statusCode()).isEqualTo(429);
+		assertThat(json.readTree(third.body()).get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+		assertThat(json.readTree(third.body()).get("errors").get(0).get("message").asString())
+			.isEqualTo("这部手机近 60 分钟内已为 2 位不同的人本人扫码：请用本人手机扫码，或作为同行人员登记");
+		assertThat(venues.todayCounts(mall.id())[0]).isEqualTo(3);
+	}
+
+	@Test
+	void oneIdentityNumberScannedTooOftenIsRefusedWhicheverPhoneScansIt() throws Exception {
+		Venue mall = venue("身份限频测试商场", "MALL_SUPERMARKET");
+		String often = VenueFixtures.idNumber();
+		int admitted = 0;
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 8; i++) {
+			// a new phone each time, without the device cookie
+			last = scan(TestHttp.anonymous(port), mall.code(), often);
+			if (last.statusCode() != 200) {
+				break;
+			}
+			admitted++;
+		}
+		assertThat(admitted).isEqualTo(6);
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(json.readTree(last.body()).get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+		assertThat(json.readTree(last.body()).get("errors").get(0).get("message").asString()).isEqualTo("该身份证号近期扫码过于频繁，请稍后再试");
+	}
+
+	@Test
+	void aBurstOfIdentityNumbersFromOnePhoneSendsNoSmsForTheRedPersonInIt() throws Exception {
+		Venue mall = venue("突发扫码测试商场", "MALL_SUPERMARKET");
+		String red = VenueFixtures.idNumber();
+		Person person = persons.createResident(new NewResident("范突发", IdType.RESIDENT_ID, red, "13905790014", GRID,
+				"园丁社区 12 幢", null), CITY);
+		status.assertFact(person.id(), FactKind.MANUAL_RED, "test:burst", "测试", clock.instant(), null);
+		TestHttp phone = TestHttp.anonymous(port);
+		phone.get("/s/" + mall.code());
+		String me = VenueFixtures.idNumber();
+		// six people never seen before, then five more with the red person among them
+		assertThat(scanWith(phone, mall.code(), me, 5, null).statusCode()).isEqualTo(200);
+		HttpResponse<String> burst = scanWith(phone, mall.code(), me, 4, red);
+		assertThat(burst.statusCode()).as(burst.body()).isEqualTo(200);
+		assertThat(json.readTree(burst.body()).get("entries").get(5).get("admitted").asBoolean()).isFalse();
+
+		String title = "红码人员扫码：范突发 在 突发扫码测试商场";
+		assertThat(sms.containing(title)).isEmpty();
+		// the grid worker still sees it, marked as unverified
+		assertThat(TestHttp.signedIn(port, "grid", "demo-test-password").get("/notifications").body()).contains(title)
+			.contains("未发短信");
+	}
+
+	@Test
+	void aSingleScanOfARedPersonOnTheirOwnPhoneSendsTheSms() throws Exception {
+		Venue mall = venue("单次红码短信商场", "MALL_SUPERMARKET");
+		String red = VenueFixtures.idNumber();
+		Person person = persons.createResident(new NewResident("龚单次", IdType.RESIDENT_ID, red, "13905790015", GRID,
+				"园丁社区 13 幢", null), CITY);
+		status.assertFact(person.id(), FactKind.MANUAL_RED, "test:single", "测试", clock.instant(), null);
+		TestHttp phone = TestHttp.anonymous(port);
+		phone.get("/s/" + mall.code());
+		assertThat(scan(phone, mall.code(), red).statusCode()).isEqualTo(200);
+		assertThat(sms.containing("红码人员扫码：龚单次 在 单次红码短信商场")).singleElement()
+			.satisfies(m -> assertThat(m.mobiles()).isNotEmpty());
+	}
+
+	@Test
+	void aControlCharacterOnTheScanFormIsRefusedNamingItsField() throws Exception {
+		Venue mall = venue("控制字符扫码商场", "MALL_SUPERMARKET");
+		HttpResponse<String> response = scan(mall.code(), Map.of("name", "应\u0000东", "idNumber", VenueFixtures.idNumber(),
+				"phone", "13905790008", "companions", List.of(Map.of("name", "应秀英", "idNumber", VenueFixtures.idNumber()))));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(json.readTree(response.body()).get("errors").valueStream()
+			.map(e -> e.get("field").asString() + " " + e.get("message").asString()))
+			.containsExactly("name 姓名 含有不可见的控制字符（第 2 个字符），请删除后重新提交");
 		assertThat(venues.todayCounts(mall.id())[0]).isZero();
 	}
 
@@ -267,6 +404,26 @@ class EntranceIntegrationTests {
 
 	private HttpResponse<String> scan(String code, Map<String, Object> body) throws Exception {
 		return TestHttp.anonymous(port).api("POST", "/api/public/scans/" + code, json.writeValueAsString(body), null);
+	}
+
+	/** A scan from a phone that keeps its device cookie. */
+	private HttpResponse<String> scan(TestHttp phone, String code, String idNumber) throws Exception {
+		return phone.api("POST", "/api/public/scans/" + code,
+				json.writeValueAsString(Map.of("name", "访客", "idNumber", idNumber, "phone", "13905790099")), null);
+	}
+
+	/** A scan from a phone with {@code fresh} companions never seen before, and one more if given. */
+	private HttpResponse<String> scanWith(TestHttp phone, String code, String idNumber, int fresh, String more)
+			throws Exception {
+		var companions = new java.util.ArrayList<Map<String, String>>();
+		for (int i = 0; i < fresh; i++) {
+			companions.add(Map.of("name", "同行" + i, "idNumber", VenueFixtures.idNumber()));
+		}
+		if (more != null) {
+			companions.add(Map.of("name", "同行红", "idNumber", more));
+		}
+		return phone.api("POST", "/api/public/scans/" + code, json.writeValueAsString(Map.of("name", "访客", "idNumber",
+				idNumber, "phone", "13905790099", "companions", companions)), null);
 	}
 
 }
