@@ -62,9 +62,10 @@ class TransferController {
 	@GetMapping
 	String list(@RequestParam(required = false) Transfer.@Nullable State state,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) @Nullable Integer page,
-			Jurisdiction who, Model model) {
+			@RequestParam(required = false) @Nullable String region, Jurisdiction who, Model model) {
 		Transfer.State shown = state == null && !overdue ? Transfer.State.PENDING : state;
-		PageResult<Transfer> result = queries.transfers(new SiteQueries.TransferFilter(shown, overdue, null), who,
+		Jurisdiction area = who.narrowedTo(region);
+		PageResult<Transfer> result = queries.transfers(new SiteQueries.TransferFilter(shown, overdue, null), area,
 				Paging.of(page, 50));
 		Map<Long, Person> people = persons.readForList(result.items().stream().map(Transfer::personId).toList(),
 				"quarantine-transfers", null, null);
@@ -83,9 +84,11 @@ class TransferController {
 		model.addAttribute("commands", who.mayCommandSites(who.regionCode()));
 		model.addAttribute("ownSite", who.workSite());
 		model.addAttribute("cityAdmin", who.isCityAdmin());
+		model.addAttribute("regionName", area == who ? null : regions.fullName(area.regionCode()));
 		model.addAttribute("base", UriComponentsBuilder.fromPath("/quarantine/transfers")
 			.queryParamIfPresent("state", Optional.ofNullable(state))
 			.queryParamIfPresent("overdue", overdue ? Optional.of(true) : Optional.empty())
+			.queryParamIfPresent("region", area == who ? Optional.empty() : Optional.of(area.regionCode()))
 			.build()
 			.toUriString());
 		return "quarantine/transfers";
