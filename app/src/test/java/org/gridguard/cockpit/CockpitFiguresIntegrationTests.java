@@ -172,7 +172,46 @@ class CockpitFiguresIntegrationTests {
 				pageTotal(admin.get("/cockpit/alerts?region=" + region).body()));
 		expect(wrong, "openInvestigations", f.get("openInvestigations"),
 				pageTotal(admin.get("/tracing/investigations?state=OPEN&region=" + region).body()));
+		compareQuarantine(wrong, region, f.get("quarantine"));
 		return wrong;
+	}
+
+	/** Rooms against the sites list, transfers against the transfer list (API and page), the day's stays. */
+	private void compareQuarantine(List<String> wrong, String region, JsonNode q) throws Exception {
+		String r = "&region=" + region;
+		long rooms = 0;
+		long occupied = 0;
+		long free = 0;
+		for (JsonNode site : json.readTree(api.api("GET", "/api/v1/quarantine/sites?region=" + region, null, ADMIN).body())) {
+			rooms += site.get("rooms").asLong();
+			occupied += site.get("occupied").asLong();
+			free += site.get("free").asLong();
+		}
+		expect(wrong, "quarantine.rooms", q.get("rooms"), rooms);
+		expect(wrong, "quarantine.occupied", q.get("occupied"), occupied);
+		expect(wrong, "quarantine.free", q.get("free"), free);
+		expect(wrong, "quarantine.transfersPending", q.get("transfersPending"),
+				total("/api/v1/quarantine/transfers?state=PENDING" + r));
+		expect(wrong, "quarantine.transfersPending (page)", q.get("transfersPending"),
+				pageTotal(admin.get("/quarantine/transfers?state=PENDING" + r).body()));
+		expect(wrong, "quarantine.transfersOverdue", q.get("transfersOverdue"),
+				total("/api/v1/quarantine/transfers?overdue=true" + r));
+		JsonNode stays = json.readTree(api.api("GET", "/api/v1/quarantine/stays?size=500" + r, null, ADMIN).body());
+		assertThat(stays.get("total").asLong()).as("stays on one page").isLessThanOrEqualTo(500);
+		OffsetDateTime midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime();
+		long admitted = 0;
+		long released = 0;
+		for (JsonNode stay : stays.get("items")) {
+			if (!OffsetDateTime.parse(stay.get("admittedAt").asString()).isBefore(midnight)) {
+				admitted++;
+			}
+			if (stay.get("state").asString().equals("RELEASED")
+					&& !OffsetDateTime.parse(stay.get("endedAt").asString()).isBefore(midnight)) {
+				released++;
+			}
+		}
+		expect(wrong, "quarantine.admittedToday", q.get("admittedToday"), admitted);
+		expect(wrong, "quarantine.releasedToday", q.get("releasedToday"), released);
 	}
 
 	private static void expect(List<String> wrong, String name, JsonNode figure, long listTotal) {

@@ -1,6 +1,8 @@
 package org.gridguard.cockpit;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gridguard.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class CockpitJurisdictionIntegrationTests {
 	}
 
 	@Test
-	void theAnswerHasEveryFieldOfTheContractWithZerosForModulesNotYetBuilt() throws Exception {
+	void theAnswerHasEveryFieldOfTheContractWithZerosForModulesNotYetBuiltAndTheQuarantineSitesRooms() throws Exception {
 		JsonNode answer = json.readTree(TestHttp.anonymous(port)
 			.api("GET", "/api/v1/cockpit", null, TestHttp.basic("admin", "admin-test-password"))
 			.body());
@@ -59,11 +61,32 @@ class CockpitJurisdictionIntegrationTests {
 		assertThat(answer.get("tasks").propertyNames()).contains("open", "overdue");
 		assertThat(answer.get("quarantine").propertyNames()).containsExactly("rooms", "occupied", "free",
 				"transfersPending", "transfersOverdue", "admittedToday", "releasedToday");
-		assertThat(answer.get("quarantine").get("rooms").asLong()).isZero();
+		assertThat(answer.get("quarantine").get("rooms").asLong()).as("the demo sites' rooms").isPositive();
 		assertThat(answer.get("events").get("awaitingApproval").asLong()).isZero();
 		assertThat(answer.get("rectifications").propertyNames()).containsExactly("open", "overdue");
 		assertThat(answer.get("supplies").get("belowNorm").asLong()).isZero();
 		assertThat(answer.get("vaccination").propertyNames()).containsExactly("age60Population", "age60FullPrimary");
+	}
+
+	@Test
+	void quarantineFiguresLinkToTheirListsOnlyForReadersWhoMayOpenThem() {
+		TestHttp town = TestHttp.signedIn(port, "town", "demo-test-password");
+		String linked = figureTag(town.get("/cockpit").body(), "fig-quarantine-transfersPending");
+		assertThat(linked).contains("href=\"/quarantine/transfers?state=PENDING&amp;region=330784001\"");
+		assertThat(town.get("/quarantine/transfers?state=PENDING&region=330784001").statusCode()).isEqualTo(200);
+
+		TestHttp village = TestHttp.signedIn(port, "village", "demo-test-password");
+		String page = village.get("/cockpit").body();
+		assertThat(page).contains("id=\"panel-quarantine\"");
+		assertThat(figureTag(page, "fig-quarantine-transfersPending")).startsWith("<div").doesNotContain("href");
+		assertThat(village.get("/quarantine/transfers").statusCode()).isEqualTo(403);
+	}
+
+	/** The opening tag of a figure on the page. */
+	private static String figureTag(String page, String id) {
+		Matcher m = Pattern.compile("<(?:a|div)[^>]*id=\"" + id + "\"[^>]*>").matcher(page);
+		assertThat(m.find()).as(id).isTrue();
+		return m.group();
 	}
 
 	@Test
