@@ -237,10 +237,12 @@ public class CheckInTally implements CheckInSink, SmartLifecycle {
 
 	/** Check-ins on a day at venues of a region. */
 	public long count(LocalDate day, String regionCode) {
+		RegionRange range = RegionRange.of(regionCode);
 		table.readLock().lock();
 		try {
-			long stored = jdbc.sql("SELECT coalesce(sum(checkins), 0) FROM cockpit_checkin_day WHERE day = ? AND region_code LIKE ?")
-				.params(Date.valueOf(day), regionCode + "%")
+			long stored = jdbc
+				.sql("SELECT coalesce(sum(checkins), 0) FROM cockpit_checkin_day WHERE day = ? AND " + RegionRange.SQL)
+				.params(Date.valueOf(day), range.from(), range.until())
 				.query(Long.class)
 				.single();
 			return stored + pendingOf(day.toEpochDay(), day.toEpochDay(), regionCode).values().stream()
@@ -253,11 +255,13 @@ public class CheckInTally implements CheckInSink, SmartLifecycle {
 
 	/** Check-ins on a day per venue of a region (venues without any left out). */
 	public Map<Long, Long> perVenue(LocalDate day, String regionCode) {
+		RegionRange range = RegionRange.of(regionCode);
 		table.readLock().lock();
 		try {
 			var result = new HashMap<Long, Long>();
-			jdbc.sql("SELECT venue_id, checkins FROM cockpit_checkin_day WHERE day = ? AND region_code LIKE ? AND checkins > 0")
-				.params(Date.valueOf(day), regionCode + "%")
+			jdbc.sql("SELECT venue_id, checkins FROM cockpit_checkin_day WHERE day = ? AND " + RegionRange.SQL
+					+ " AND checkins > 0")
+				.params(Date.valueOf(day), range.from(), range.until())
 				.query((rs, i) -> result.put(rs.getLong(1), rs.getLong(2)))
 				.list();
 			long d = day.toEpochDay();
@@ -272,11 +276,13 @@ public class CheckInTally implements CheckInSink, SmartLifecycle {
 
 	/** Check-ins per day in {@code [from, to]} at venues of a region. */
 	public Map<LocalDate, Long> perDay(LocalDate from, LocalDate to, String regionCode) {
+		RegionRange range = RegionRange.of(regionCode);
 		table.readLock().lock();
 		try {
 			var result = new TreeMap<LocalDate, Long>();
-			jdbc.sql("SELECT day, sum(checkins) FROM cockpit_checkin_day WHERE day BETWEEN ? AND ? AND region_code LIKE ? GROUP BY day")
-				.params(Date.valueOf(from), Date.valueOf(to), regionCode + "%")
+			jdbc.sql("SELECT day, sum(checkins) FROM cockpit_checkin_day WHERE day BETWEEN ? AND ? AND " + RegionRange.SQL
+					+ " GROUP BY day")
+				.params(Date.valueOf(from), Date.valueOf(to), range.from(), range.until())
 				.query((rs, i) -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
 				.list();
 			pendingOf(from.toEpochDay(), to.toEpochDay(), regionCode)

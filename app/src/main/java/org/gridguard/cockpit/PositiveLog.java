@@ -94,8 +94,9 @@ public class PositiveLog {
 	/** Positives received on a day by persons of a region. */
 	@Transactional(readOnly = true)
 	public long count(LocalDate day, String regionCode) {
-		return jdbc.sql("SELECT count(*) FROM cockpit_positive WHERE day = ? AND region_code LIKE ?")
-			.params(Date.valueOf(day), regionCode + "%")
+		RegionRange range = RegionRange.of(regionCode);
+		return jdbc.sql("SELECT count(*) FROM cockpit_positive WHERE day = ? AND " + RegionRange.SQL)
+			.params(Date.valueOf(day), range.from(), range.until())
 			.query(Long.class)
 			.single();
 	}
@@ -103,9 +104,11 @@ public class PositiveLog {
 	/** Positives per day in {@code [from, to]} of a region. */
 	@Transactional(readOnly = true)
 	public Map<LocalDate, Long> perDay(LocalDate from, LocalDate to, String regionCode) {
+		RegionRange range = RegionRange.of(regionCode);
 		var result = new TreeMap<LocalDate, Long>();
-		jdbc.sql("SELECT day, count(*) FROM cockpit_positive WHERE day BETWEEN ? AND ? AND region_code LIKE ? GROUP BY day")
-			.params(Date.valueOf(from), Date.valueOf(to), regionCode + "%")
+		jdbc.sql("SELECT day, count(*) FROM cockpit_positive WHERE day BETWEEN ? AND ? AND " + RegionRange.SQL
+				+ " GROUP BY day")
+			.params(Date.valueOf(from), Date.valueOf(to), range.from(), range.until())
 			.query((rs, i) -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
 			.list();
 		return result;
@@ -114,9 +117,11 @@ public class PositiveLog {
 	/** Positives on a day by part of a region (region codes cut to {@code codeLength}). */
 	@Transactional(readOnly = true)
 	public Map<String, Long> perArea(LocalDate day, String regionCode, int codeLength) {
+		RegionRange range = RegionRange.of(regionCode);
 		var result = new java.util.HashMap<String, Long>();
-		jdbc.sql("SELECT left(region_code, ?), count(*) FROM cockpit_positive WHERE day = ? AND region_code LIKE ? GROUP BY 1")
-			.params(codeLength, Date.valueOf(day), regionCode + "%")
+		jdbc.sql("SELECT left(region_code, ?), count(*) FROM cockpit_positive WHERE day = ? AND " + RegionRange.SQL
+				+ " GROUP BY 1")
+			.params(codeLength, Date.valueOf(day), range.from(), range.until())
 			.query((rs, i) -> result.put(rs.getString(1), rs.getLong(2)))
 			.list();
 		return result;
@@ -125,8 +130,9 @@ public class PositiveLog {
 	/** The positives of a day in a region, newest first. */
 	@Transactional(readOnly = true)
 	public PageResult<Positive> list(LocalDate day, String regionCode, Paging paging) {
-		return org.gridguard.platform.PagedQuery.page(jdbc, "*", "cockpit_positive WHERE day = ? AND region_code LIKE ?",
-				List.of(Date.valueOf(day), regionCode + "%"), "received_at DESC, result_id DESC",
+		RegionRange range = RegionRange.of(regionCode);
+		return org.gridguard.platform.PagedQuery.page(jdbc, "*", "cockpit_positive WHERE day = ? AND " + RegionRange.SQL,
+				List.of(Date.valueOf(day), range.from(), range.until()), "received_at DESC, result_id DESC",
 				(rs, i) -> new Positive(rs.getLong("result_id"), rs.getLong("person_id"), rs.getString("region_code"),
 						rs.getTimestamp("sampled_at").toInstant(), rs.getTimestamp("received_at").toInstant()),
 				paging);

@@ -61,8 +61,9 @@ public class VenueAlertLog {
 	/** Alerts on a day at venues of a region. */
 	@Transactional(readOnly = true)
 	public long count(LocalDate day, String regionCode) {
-		return jdbc.sql("SELECT count(*) FROM cockpit_venue_alert WHERE day = ? AND region_code LIKE ?")
-			.params(Date.valueOf(day), regionCode + "%")
+		RegionRange range = RegionRange.of(regionCode);
+		return jdbc.sql("SELECT count(*) FROM cockpit_venue_alert WHERE day = ? AND " + RegionRange.SQL)
+			.params(Date.valueOf(day), range.from(), range.until())
 			.query(Long.class)
 			.single();
 	}
@@ -70,9 +71,11 @@ public class VenueAlertLog {
 	/** Alerts per day in {@code [from, to]} at venues of a region. */
 	@Transactional(readOnly = true)
 	public Map<LocalDate, Long> perDay(LocalDate from, LocalDate to, String regionCode) {
+		RegionRange range = RegionRange.of(regionCode);
 		var result = new TreeMap<LocalDate, Long>();
-		jdbc.sql("SELECT day, count(*) FROM cockpit_venue_alert WHERE day BETWEEN ? AND ? AND region_code LIKE ? GROUP BY day")
-			.params(Date.valueOf(from), Date.valueOf(to), regionCode + "%")
+		jdbc.sql("SELECT day, count(*) FROM cockpit_venue_alert WHERE day BETWEEN ? AND ? AND " + RegionRange.SQL
+				+ " GROUP BY day")
+			.params(Date.valueOf(from), Date.valueOf(to), range.from(), range.until())
 			.query((rs, i) -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
 			.list();
 		return result;
@@ -81,15 +84,17 @@ public class VenueAlertLog {
 	/** The alerts of a day at venues of a region, newest first. */
 	@Transactional(readOnly = true)
 	public PageResult<Alert> list(LocalDate day, String regionCode, Paging paging) {
-		return PagedQuery.page(jdbc, "*", "cockpit_venue_alert WHERE day = ? AND region_code LIKE ?",
-				List.of(Date.valueOf(day), regionCode + "%"), "at DESC, id DESC", ALERT, paging);
+		RegionRange range = RegionRange.of(regionCode);
+		return PagedQuery.page(jdbc, "*", "cockpit_venue_alert WHERE day = ? AND " + RegionRange.SQL,
+				List.of(Date.valueOf(day), range.from(), range.until()), "at DESC, id DESC", ALERT, paging);
 	}
 
 	/** The newest alerts at venues of a region, whatever the day. */
 	@Transactional(readOnly = true)
 	public List<Alert> latest(String regionCode, int limit) {
-		return jdbc.sql("SELECT * FROM cockpit_venue_alert WHERE region_code LIKE ? ORDER BY at DESC, id DESC LIMIT ?")
-			.params(regionCode + "%", limit)
+		RegionRange range = RegionRange.of(regionCode);
+		return jdbc.sql("SELECT * FROM cockpit_venue_alert WHERE " + RegionRange.SQL + " ORDER BY at DESC, id DESC LIMIT ?")
+			.params(range.from(), range.until(), limit)
 			.query(ALERT)
 			.list();
 	}
