@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gridguard.TestHttp;
+import org.gridguard.quarantine.QuarantineFigures;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class DailyReportIntegrationTests {
 	RegionManagement regions;
 
 	@Autowired
+	QuarantineFigures quarantineFigures;
+
+	@Autowired
 	ObjectMapper json;
 
 	@Autowired
@@ -86,6 +90,26 @@ class DailyReportIntegrationTests {
 			assertThat(total.getCell(0).getStringCellValue()).isEqualTo("永康市合计");
 			assertThat((long) total.getCell(1).getNumericCellValue()).isEqualTo(activeRiskPersons(Region.CITY_CODE));
 			assertThat(workbook.getNumberOfSheets()).isGreaterThanOrEqualTo(7);
+
+			Sheet quarantine = null;
+			for (Sheet sheet : workbook) {
+				if (sheet.getRow(0).getCell(0).getStringCellValue().endsWith("集中隔离")) {
+					quarantine = sheet;
+				}
+			}
+			assertThat(quarantine).as("the quarantine table").isNotNull();
+			assertThat(quarantine.getRow(3).getCell(1).getStringCellValue()).isEqualTo("隔离房间");
+			assertThat(quarantine.getRow(3).getCell(4).getStringCellValue()).isEqualTo("待转运");
+			for (int i = 0; i < towns.size(); i++) {
+				QuarantineFigures.Figures town = quarantineFigures.of(towns.get(i).code());
+				assertThat((long) quarantine.getRow(4 + i).getCell(1).getNumericCellValue()).as(towns.get(i).name())
+					.isEqualTo(town.rooms());
+				assertThat((long) quarantine.getRow(4 + i).getCell(4).getNumericCellValue()).as(towns.get(i).name())
+					.isEqualTo(town.transfersPending());
+			}
+			assertThat((long) quarantine.getRow(4 + towns.size()).getCell(1).getNumericCellValue())
+				.isEqualTo(quarantineFigures.of(Region.CITY_CODE).rooms())
+				.isPositive();
 		}
 
 		byte[] pdf = download(admin, "/cockpit/reports/" + id + ".pdf");
