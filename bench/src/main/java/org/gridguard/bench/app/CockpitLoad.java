@@ -34,16 +34,19 @@ import org.postgresql.copy.CopyIn;
  *
  * <pre>
  * java -cp "bench/target/gridguard-bench.jar:bench/target/lib/*" org.gridguard.bench.app.CockpitLoad \
- *     http://localhost:18080 ADMIN_PASSWORD jdbc:postgresql://localhost:15432/postgres [checkInsPerDay] [days] [venues]
+ *     http://localhost:18080 ADMIN_PASSWORD jdbc:postgresql://localhost:15432/gridguard DATA_DIR/keys/db-gridguard.password \
+ *     [checkInsPerDay] [days] [venues]
  * </pre>
  * Start GridGuard with its own data directory, {@code --gridguard.database.embedded.port=15432} and a port that is not
- * 8080; bring risk persons in first through its API ({@link ControlLoad}, e.g. two lists of 100,000). This harness then
- * adds venues up to {@code venues} (default 20,000) spread over the grids, writes {@code checkInsPerDay} check-ins
+ * 8080; the harness connects to its database as the application's role with the password GridGuard generated into the
+ * data directory. Bring risk persons in first through its API ({@link ControlLoad}, e.g. two lists of 100,000). This
+ * harness then adds venues up to {@code venues} (default 20,000) spread over the grids, writes {@code checkInsPerDay} check-ins
  * (default 3,000,000) on each of the last {@code days} days (default 14, today up to now) straight into the check-in
  * table with COPY, asks GridGuard to count them again ({@code POST /api/v1/cockpit/recount}), checks that the city's
  * check-ins of today equal the stored rows, and times the pages: the city's cockpit (the HTML, then the three requests
  * its page makes: trends, heat, alert feed, in parallel as a browser does) and the cockpit of random towns, villages and
- * grids (page and API). Persons behind the check-ins are numbers only; the cockpit counts, it does not read persons.
+ * grids (a drill-down is a new page: the HTML, the same three requests, and the API answer). Persons behind the
+ * check-ins are numbers only; the cockpit counts, it does not read persons.
  */
 public final class CockpitLoad {
 
@@ -58,12 +61,13 @@ public final class CockpitLoad {
 		String base = args[0];
 		String password = args[1];
 		String jdbc = args[2];
-		long perDay = args.length > 3 ? Long.parseLong(args[3]) : 3_000_000L;
-		int days = args.length > 4 ? Integer.parseInt(args[4]) : 14;
-		int venues = args.length > 5 ? Integer.parseInt(args[5]) : 20_000;
+		String dbPassword = java.nio.file.Files.readString(java.nio.file.Path.of(args[3])).strip();
+		long perDay = args.length > 4 ? Long.parseLong(args[4]) : 3_000_000L;
+		int days = args.length > 5 ? Integer.parseInt(args[5]) : 14;
+		int venues = args.length > 6 ? Integer.parseInt(args[6]) : 20_000;
 		String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
 		List<String> grids;
-		try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+		try (Connection db = DriverManager.getConnection(jdbc, "gridguard", dbPassword)) {
 			grids = strings(db, "SELECT code FROM region_node WHERE level = 'GRID' AND active ORDER BY code");
 			addVenues(db, venues, grids);
 			if (perDay > 0) {
@@ -77,7 +81,7 @@ public final class CockpitLoad {
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
 		log("recount of %d days over HTTP: %.1f s — %s", days, seconds(t0), recount);
-		try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+		try (Connection db = DriverManager.getConnection(jdbc, "gridguard", dbPassword)) {
 			long stored = longValue(db, "SELECT count(*) FROM venue_check_in WHERE at >= '"
 					+ LocalDate.now(CITY).atStartOfDay(CITY).toInstant() + "'");
 			String figures = send(api, HttpRequest.newBuilder(URI.create(base + "/api/v1/cockpit")).header("Authorization", basic).build());
@@ -107,14 +111,18 @@ public final class CockpitLoad {
 		for (int level : new int[] { 9, 12, 15 }) {
 			List<String> codes = grids.stream().map(g -> g.substring(0, level)).distinct().toList();
 			double[] page = new double[30];
+			double[] whole = new double[30];
 			double[] json = new double[30];
 			for (int i = 0; i < page.length; i++) {
 				String code = codes.get(random.nextInt(codes.size()));
-				page[i] = time(browser, base + "/cockpit?region=" + code, null);
+				double[] t = firstPaint(browser, base, code);
+				page[i] = t[0];
+				whole[i] = t[1];
 				json[i] = time(api, base + "/api/v1/cockpit?region=" + code, basic);
 			}
 			String name = level == 9 ? "town" : level == 12 ? "village" : "grid";
-			report("drill-down to a " + name + ", page", page);
+			report("drill-down to a " + name + ", HTML", page);
+			report("drill-down to a " + name + ", HTML + trends + heat + feed", whole);
 			report("drill-down to a " + name + ", GET /api/v1/cockpit", json);
 		}
 	}
