@@ -111,7 +111,8 @@ class ControlController {
 			@RequestParam(required = false) @Nullable Long list,
 			@RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false) @Nullable String individual,
-			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(defaultValue = "false") boolean active,
+			Jurisdiction who, Model model) {
 		java.util.List<Long> named = null;
 		if (individual != null && !individual.isBlank()) {
 			named = persons.search(who, new org.gridguard.person.PersonQuery(individual.strip(), null, null), new Paging(0, 500))
@@ -129,7 +130,7 @@ class ControlController {
 				.map(Person::id)
 				.orElse(-1L);
 		}
-		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, false, unit, named);
+		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, active, unit, named);
 		PageResult<RiskPerson> result = queries.riskPersons(filter, who, Paging.of(page, 30));
 		model.addAttribute("individual", individual);
 		model.addAttribute("result", result);
@@ -145,6 +146,7 @@ class ControlController {
 			.queryParamIfPresent("list", Optional.ofNullable(list))
 			.queryParamIfPresent("unit", Optional.ofNullable(unit).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("individual", Optional.ofNullable(individual).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("active", Optional.of(active).filter(Boolean::booleanValue))
 			.encode()
 			.build()
 			.toUriString());
@@ -217,7 +219,9 @@ class ControlController {
 
 	@GetMapping("/unmanaged")
 	String unmanaged(@RequestParam(required = false) Violation.@Nullable Kind kind,
-			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String region,
+			Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
 		PageResult<Violation> result = detector.open(who, kind, Paging.of(page, 50));
 		var risks = result.items().stream().map(v -> queries.riskPerson(v.riskPersonId(), who)).toList();
 		model.addAttribute("result", result);
@@ -226,7 +230,13 @@ class ControlController {
 		model.addAttribute("kinds", Violation.Kind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("base", kind == null ? "/control/unmanaged" : "/control/unmanaged?kind=" + kind);
+		model.addAttribute("region", who == signedIn ? null : who.regionCode());
+		model.addAttribute("regionName", who == signedIn ? null : regions.fullName(who.regionCode()));
+		model.addAttribute("base", UriComponentsBuilder.fromPath("/control/unmanaged")
+			.queryParamIfPresent("kind", Optional.ofNullable(kind))
+			.queryParamIfPresent("region", Optional.ofNullable(who == signedIn ? null : who.regionCode()))
+			.build()
+			.toUriString());
 		return "control/unmanaged";
 	}
 
