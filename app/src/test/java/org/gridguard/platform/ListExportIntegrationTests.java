@@ -110,6 +110,45 @@ class ListExportIntegrationTests {
 		assertThat(bad.body()).contains("\"field\":\"format\"");
 	}
 
+	@Test
+	void aGridWorkersExportOfResidentsHoldsTheMasksOfTheListAndNoFullNumberOrPhone() {
+		String worker = account("export-grid", Role.GRID_WORKER, "330784001001001");
+		String auth = TestHttp.basic(worker, PASSWORD);
+		var page = JSON.readTree(TestHttp.anonymous(port).api("GET", "/api/v1/persons?size=500", null, auth).body());
+		List<CSVRecord> rows = csv("/api/v1/persons/export?format=csv", worker, null);
+		assertThat(page.get("total").asInt()).as("the grid's residents fit one API page").isBetween(1, 500);
+		assertThat(rows).hasSize(page.get("total").asInt() + 1);
+		var masks = new java.util.ArrayList<String>();
+		for (var person : page.get("items")) {
+			masks.add(person.get("idNumberMasked").asString());
+		}
+		assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(1)).toList())
+			.containsExactlyInAnyOrderElementsOf(masks);
+		for (CSVRecord row : rows.subList(1, rows.size())) {
+			assertThat(row.get(1)).matches("\\d{3}\\*+[0-9X]{2}|\\*+");
+			assertThat(String.join(",", row.toList())).doesNotContainPattern("\\d{17}[0-9X]").doesNotContainPattern("1\\d{10}");
+		}
+	}
+
+	@Test
+	void aCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws IOException {
+		HttpResponse<String> created = TestHttp.anonymous(port).api("POST", "/api/v1/venues", """
+				{"name":"=HYPERLINK(\\"http://x\\",\\"导出\\")","category":"MALL_SUPERMARKET","townCode":"330784001",
+				 "address":"永康市东城街道导出路1号","managerName":"店长","managerPhone":"13900000001"}""",
+				TestHttp.basic("admin", "admin-test-password"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		TestHttp page = TestHttp.signedIn(port, "admin", "admin-test-password");
+		HttpResponse<byte[]> xlsx = page.download("/venues/export?format=xlsx&q=HYPERLINK");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			var cell = workbook.getSheetAt(0).getRow(1).getCell(0);
+			assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(cell.getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\",\"导出\")");
+		}
+		String csv = new String(page.download("/venues/export?format=csv&q=HYPERLINK").body(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"'=HYPERLINK(").doesNotContain(",=HYPERLINK").doesNotContain("\n=HYPERLINK");
+	}
+
 	private static String export(String list, String format) {
 		int query = list.indexOf('?');
 		return query < 0 ? list + "/export?format=" + format
