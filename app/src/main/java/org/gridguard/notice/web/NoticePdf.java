@@ -212,7 +212,7 @@ class NoticePdf {
 			PdfContentByte canvas = writer.getDirectContentUnder();
 			canvas.saveState();
 			var state = new PdfGState();
-			state.setFillOpacity(0.18f);
+			state.setFillOpacity(0.25f);
 			canvas.setGState(state);
 			canvas.beginText();
 			canvas.setFontAndSize(font, 96);
