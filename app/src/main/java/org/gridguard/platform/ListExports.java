@@ -149,17 +149,6 @@ public class ListExports {
 		return value;
 	}
 
-	/**
-	 * The export link of a list page: the list's URL with its current filters ({@code /venues?town=…}) turned into
-	 * {@code /venues/export?town=…&format=csv}.
-	 */
-	public String link(String listUrl, String format) {
-		int query = listUrl.indexOf('?');
-		String path = query < 0 ? listUrl : listUrl.substring(0, query);
-		String params = query < 0 ? "" : listUrl.substring(query + 1).replaceAll("^&+|&+$", "");
-		return path + "/export?" + (params.isEmpty() ? "" : params + "&") + "format=" + format;
-	}
-
 	private static java.io.OutputStream outputOf(HttpServletResponse response) {
 		try {
 			return response.getOutputStream();

@@ -53,7 +53,7 @@ class ExportBrowserIntegrationTests {
 
 	@Test
 	void theExportButtonOfAFilteredListDownloadsEveryRowOfThatFilter() throws IOException {
-		Browser.signIn(browser, port, "admin", "admin-test-password");
+		Browser.signIn(browser, port, "cdc", "demo-test-password");
 		browser.get("http://localhost:" + port + "/control/risk-persons?category=CLOSE_CONTACT");
 		Browser.click(browser, browser.findElement(By.cssSelector("a[data-export='csv']")));
 		Path file = new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> finished());
@@ -62,7 +62,7 @@ class ExportBrowserIntegrationTests {
 		List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(text.substring(1))).getRecords();
 		var total = JsonMapper.builder().build().readTree(TestHttp.anonymous(port)
 			.api("GET", "/api/v1/risk-persons?category=CLOSE_CONTACT&size=1", null,
-					TestHttp.basic("admin", "admin-test-password"))
+					TestHttp.basic("cdc", "demo-test-password"))
 			.body()).get("total").asLong();
 		assertThat(total).isPositive();
 		assertThat(rows).hasSize((int) total + 1);
