@@ -95,10 +95,13 @@ public class ListExports {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		long[] rows = { 0 };
 		boolean complete = false;
-		try (TableWriter writer = TableWriter.open(chosen, outputOf(response))) {
+		try {
+			// not closed on failure: a file cut short must not end like a whole one (an XLSX would open as complete)
+			TableWriter writer = TableWriter.open(chosen, outputOf(response));
 			writer.row(header);
 			writer.flush();
 			readOnly.executeWithoutResult(status -> stream(export, writer, rows));
+			writer.close();
 			complete = true;
 		}
 		finally {
