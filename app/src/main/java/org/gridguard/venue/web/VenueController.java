@@ -141,8 +141,14 @@ class VenueController {
 		model.addAttribute("codes", venues.codes(id));
 		model.addAttribute("today", venues.todayCounts(id));
 		model.addAttribute("natDays", profile.natDays(venue.category()));
-		// what the response level in force asks of the venue: a capacity cap, closed management of special places
-		profile.capacityPercent(venue.category()).ifPresent(percent -> model.addAttribute("capPercent", percent));
+		// what the response level in force asks of the venue: a capacity cap below 100 %, closed management of special
+		// places
+		profile.capacityPercent(venue.category())
+			.ifPresent(percent -> {
+				if (percent < 100) {
+					model.addAttribute("capPercent", percent);
+				}
+			});
 		VenueProfile.LevelClosure levelClosure = profile.specialClosure();
 		if (venue.special() && levelClosure.over(venue.closure()) != venue.closure()) {
 			model.addAttribute("levelClosure", levelClosure);
