@@ -16,7 +16,6 @@ import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
-import org.gridguard.region.Region;
 import org.gridguard.region.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -138,8 +137,9 @@ public class LevelSwitch {
 		String title = messages.getDefault("response.notify.changed", messages.getDefault(request.level().messageKey()));
 		String body = messages.getDefault("response.notify.changed.body", since, request.reason());
 		for (Role role : Role.values()) {
+			// every account of the role, down to each grid worker: the level changes the work of all of them
 			notifications.send(Notifications.Draft
-				.toAudience(role.name(), Region.CITY_CODE, request.level().stricterThan(before)
+				.toEveryone(role.name(), request.level().stricterThan(before)
 						? Notification.Severity.WARNING : Notification.Severity.INFO, title, body, "/response", "response")
 				.withDedupeKey("response:level:" + id + ":" + role.name()));
 		}
