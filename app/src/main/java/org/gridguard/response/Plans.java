@@ -16,7 +16,10 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
+import org.gridguard.shared.PageResult;
+import org.gridguard.shared.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,6 +114,16 @@ public class Plans {
 		return store(planId, file, n, who);
 	}
 
+	/** One page of the plans, of one scenario or all, by scenario and title. */
+	@Transactional(readOnly = true)
+	public PageResult<Plan> page(@Nullable Scenario scenario, Paging paging) {
+		return scenario == null
+				? PagedQuery.page(jdbc, "*", "response_plan", List.of(), "scenario, title, id", (rs, i) -> plan(rs), paging)
+				: PagedQuery.page(jdbc, "*", "response_plan WHERE scenario = ?", List.of(scenario.name()),
+						"scenario, title, id", (rs, i) -> plan(rs), paging);
+	}
+
+	/** Every plan (to choose from), of one scenario or all. */
 	@Transactional(readOnly = true)
 	public List<Plan> list(@Nullable Scenario scenario) {
 		return jdbc.sql("SELECT * FROM response_plan WHERE (?::varchar IS NULL OR scenario = ?) ORDER BY scenario, title, id")

@@ -10,6 +10,7 @@ import org.gridguard.response.Owners;
 import org.gridguard.response.Plan;
 import org.gridguard.response.Plans;
 import org.gridguard.response.Scenario;
+import org.gridguard.shared.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -51,8 +52,10 @@ class PlanController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable Scenario scenario, Jurisdiction who, Model model) {
-		model.addAttribute("plans", plans.list(scenario));
+	String list(@RequestParam(required = false) @Nullable Scenario scenario,
+			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+		model.addAttribute("result", plans.page(scenario, Paging.of(page, 20)));
+		model.addAttribute("base", scenario == null ? "/response/plans" : "/response/plans?scenario=" + scenario.name());
 		model.addAttribute("scenario", scenario);
 		model.addAttribute("scenarios", Scenario.values());
 		model.addAttribute("ownerOptions", owners.options());
