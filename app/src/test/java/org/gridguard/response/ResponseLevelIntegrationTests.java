@@ -137,6 +137,9 @@ class ResponseLevelIntegrationTests {
 		assertThat(inbox).contains("应急响应调整为Ⅲ级响应").contains("东城街道出现本土病例");
 		assertThat(TestHttp.signedIn(port, "admin", "admin-test-password").get("/response").body())
 			.contains("id=\"current-reason\">东城街道出现本土病例<");
+		HttpResponse<String> venueDesk = TestHttp.signedIn(port, "venue", "demo-test-password").get("/response");
+		assertThat(venueDesk.statusCode()).isEqualTo(200);
+		assertThat(venueDesk.body()).contains("id=\"current-reason\">东城街道出现本土病例<").doesNotContain("id=\"change\"");
 	}
 
 	@Test
