@@ -60,7 +60,7 @@ final class AddressPlacer {
 					at.villageName()));
 		}
 		if (at.villageCodes().size() > 1) {
-			return new Placement(Placement.Kind.QUEUE, at.townCode(),
+			return new Placement(Placement.Kind.QUEUE, at.townCode() == null ? Region.CITY_CODE : at.townCode(),
 					Explained.nested("control.placement.note.sameName", at.villageName(), at.villageCodes().size()));
 		}
 		if (at.townCode() != null) {

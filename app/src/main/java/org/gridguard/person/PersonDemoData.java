@@ -77,6 +77,7 @@ class PersonDemoData implements DemoDataContributor {
 		Set<String> usedIds = new HashSet<>();
 		int created = 0;
 		var households = new ArrayList<Object[]>();
+		var nextHouse = new java.util.HashMap<String, Integer>();
 		var people = new ArrayList<Object[]>();
 		List<Long> householdIds = jdbc.queryForList(
 				"SELECT nextval(pg_get_serial_sequence('person_household', 'id')) FROM generate_series(1, ?)", Long.class,
@@ -88,14 +89,22 @@ class PersonDemoData implements DemoDataContributor {
 			// spread evenly: grid g receives floor((g+1)N/G) - floor(gN/G) residents
 			int target = (int) ((long) (g + 1) * residents / grids.size() - (long) g * residents / grids.size());
 			int inGrid = 0;
-			int house = 1 + random.nextInt(20);
+			// numbering goes on across the grids of a village, so that no two households share an address
+			int house = nextHouse.getOrDefault(grid[0].substring(0, 12), 0) + 1 + random.nextInt(20);
 			while (inGrid < target && created < residents) {
 				int size = Math.min(householdSize(random), target - inGrid);
 				house += 1 + random.nextInt(3);
-				String address = community
-						? village + (1 + house / 12) + "幢" + (1 + random.nextInt(3)) + "单元" + (1 + random.nextInt(6))
-								+ "0" + (1 + random.nextInt(4)) + "室"
-						: village + house + "号";
+				String address = village + house + "号";
+				if (community) {
+					// the flat follows from the house number, so that addresses are unique in the community; the three
+					// draws stay, so that everything drawn after them (names, ages, phones) is as it was
+					random.nextInt(3);
+					random.nextInt(6);
+					random.nextInt(4);
+					int flat = house % 72;
+					address = village + (1 + house / 72) + "幢" + (1 + flat / 24) + "单元" + (1 + flat % 24 / 4) + "0"
+							+ (1 + flat % 4) + "室";
+				}
 				long householdId = householdIds.get(households.size());
 				households.add(new Object[] { householdId, grid[0], address, addresses.keyOf(address, grid[0]), now, now });
 				String familyName = DemoNames.surname(random);
@@ -122,6 +131,7 @@ class PersonDemoData implements DemoDataContributor {
 				inGrid += size;
 				created += size;
 			}
+			nextHouse.put(grid[0].substring(0, 12), house);
 		}
 		jdbc.batchUpdate("INSERT INTO person_household (id, grid_code, address, address_key, created_at, updated_at) "
 				+ "OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?)", households);

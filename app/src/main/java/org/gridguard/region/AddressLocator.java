@@ -39,6 +39,11 @@ public final class AddressLocator {
 
 	private final List<Name> villages = new ArrayList<>();
 
+	/** Names by their first character: an address is scanned once, trying only the names that start where it stands. */
+	private final java.util.Map<Character, List<Name>> townsByFirst = new java.util.HashMap<>();
+
+	private final java.util.Map<Character, List<Name>> villagesByFirst = new java.util.HashMap<>();
+
 	private final String cityName;
 
 	private final String cityShortName;
@@ -56,6 +61,14 @@ public final class AddressLocator {
 				if (!full.equals(shortName)) {
 					villages.add(new Name(full, village.code(), town.code()));
 				}
+			}
+		}
+		for (Name t : towns) {
+			townsByFirst.computeIfAbsent(t.text().charAt(0), c -> new ArrayList<>()).add(t);
+		}
+		for (Name v : villages) {
+			if (!v.text().isEmpty()) {
+				villagesByFirst.computeIfAbsent(v.text().charAt(0), c -> new ArrayList<>()).add(v);
 			}
 		}
 	}
@@ -86,39 +99,70 @@ public final class AddressLocator {
 		boolean[] inTown = new boolean[text.length()];
 		String townCode = null;
 		int townEnd = -1;
-		for (Name town : towns) {
-			for (int at = text.indexOf(town.text()); at >= 0; at = text.indexOf(town.text(), at + 1)) {
-				for (int i = at; i < at + town.text().length(); i++) {
-					inTown[i] = true;
+		for (int at = 0; at < text.length(); at++) {
+			List<Name> starting = townsByFirst.get(text.charAt(at));
+			if (starting == null) {
+				continue;
+			}
+			for (Name town : starting) {
+				if (text.startsWith(town.text(), at)) {
+					for (int i = at; i < at + town.text().length(); i++) {
+						inTown[i] = true;
+					}
+					if (townCode == null || at + town.text().length() > townEnd) {
+						townCode = town.code();
+						townEnd = at + town.text().length();
+					}
 				}
-				if (townCode == null || at + town.text().length() > townEnd) {
-					townCode = town.code();
-					townEnd = at + town.text().length();
+			}
+		}
+		// each village name's last occurrence that is not wholly inside a town's name
+		var lastAt = new java.util.HashMap<Name, Integer>();
+		for (int at = 0; at < text.length(); at++) {
+			List<Name> starting = villagesByFirst.get(text.charAt(at));
+			if (starting == null) {
+				continue;
+			}
+			for (Name village : starting) {
+				if (text.startsWith(village.text(), at) && !covered(inTown, at, village.text().length())) {
+					lastAt.put(village, at);
 				}
 			}
 		}
 		Name best = null;
 		int bestAt = -1;
 		var ties = new ArrayList<String>();
-		for (Name village : villages) {
-			int at = lastOccurrenceOutside(text, village.text(), inTown);
-			if (at < 0) {
-				continue;
-			}
+		var tiedNames = new ArrayList<Name>();
+		for (var found : lastAt.entrySet()) {
+			Name village = found.getKey();
+			int at = found.getValue();
 			int cmp = best == null ? 1 : compare(village, at, best, bestAt, townCode);
 			if (cmp > 0) {
 				best = village;
 				bestAt = at;
 				ties.clear();
 				ties.add(village.code());
+				tiedNames.clear();
+				tiedNames.add(village);
 			}
 			else if (cmp == 0 && !ties.contains(village.code())) {
 				ties.add(village.code());
+				tiedNames.add(village);
 			}
 		}
 		if (best != null) {
 			String rest = text.substring(bestAt + best.text().length());
-			return new Located(best.townCode(), List.copyOf(ties), best.text(), normalizeRemainder(rest), true, false);
+			// villages sharing the name in different towns: no town can be told either
+			String town = best.townCode();
+			for (Name v : tiedNames) {
+				if (!v.townCode().equals(town)) {
+					town = null;
+					break;
+				}
+			}
+			List<String> sorted = new ArrayList<>(ties);
+			sorted.sort(null);
+			return new Located(town, List.copyOf(sorted), best.text(), normalizeRemainder(rest), true, false);
 		}
 		if (townCode != null) {
 			return new Located(townCode, List.of(), null, normalizeRemainder(text.substring(townEnd)), true, false);
@@ -177,20 +221,13 @@ public final class AddressLocator {
 		return Integer.compare(aAt, bAt);
 	}
 
-	private static int lastOccurrenceOutside(String text, String name, boolean[] inTown) {
-		for (int at = text.lastIndexOf(name); at >= 0; at = at == 0 ? -1 : text.lastIndexOf(name, at - 1)) {
-			boolean covered = true;
-			for (int i = at; i < at + name.length(); i++) {
-				if (!inTown[i]) {
-					covered = false;
-					break;
-				}
-			}
-			if (!covered) {
-				return at;
+	private static boolean covered(boolean[] inTown, int at, int length) {
+		for (int i = at; i < at + length; i++) {
+			if (!inTown[i]) {
+				return false;
 			}
 		}
-		return -1;
+		return true;
 	}
 
 	private String stripCity(String text) {

@@ -46,8 +46,10 @@ public final class ControlLoad {
 		int hoursAgo = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 		HttpClient http = HttpClient.newHttpClient();
 		java.util.List<String[]> villages = villages(http, base, auth);
+		java.util.List<String[]> households = households(http, base, auth);
+		System.out.printf("%d villages, %d household addresses%n", villages.size(), households.size());
 		for (int list = first; list < first + lists; list++) {
-			byte[] csv = generate(rows, 20240301L + list, list, hoursAgo, villages);
+			byte[] csv = generate(rows, 20240301L + list, list, hoursAgo, villages, households);
 			long start = System.nanoTime();
 			String body = upload(http, base, auth, csv, "load-" + list + ".csv");
 			Matcher m = ID.matcher(body);
@@ -105,7 +107,7 @@ public final class ControlLoad {
 	}
 
 	/**
-	 * An address: 45 % a household in a village's own form (as the demo registers them; many exist, some not),
+	 * An address not taken from the registered households: 45 % a household in a village's own form (as the demo registers them; many exist, some not),
 	 * written with the city and town, or in a short or dashed form; 25 % a village only; 15 % a town only; 5 %
 	 * elsewhere; 10 % a street of the city that names no town or village.
 	 */
@@ -135,8 +137,50 @@ public final class ControlLoad {
 		};
 	}
 
+	/**
+	 * [town name, registered address] of households, from the person API (residents only): the addresses pushed lists
+	 * name most. Needs a reading budget above the demo population (GRIDGUARD_PERSON_READS_PER_MINUTE).
+	 */
+	static java.util.List<String[]> households(HttpClient http, String base, String auth)
+			throws IOException, InterruptedException {
+		var towns = new java.util.HashMap<String, String>();
+		Pattern node = Pattern.compile("\\{\"code\":\"(\\d+)\",\"name\":\"([^\"]+)\"");
+		Matcher t = node.matcher(get(http, base + "/api/v1/regions/330784/children", auth));
+		while (t.find()) {
+			towns.put(t.group(1), t.group(2));
+		}
+		Pattern person = Pattern.compile("\"regionCode\":\"(\\d{15})\",\"address\":\"([^\"]+)\"");
+		var seen = new java.util.LinkedHashMap<String, String>();
+		for (int page = 0; page < 400; page++) {
+			String body = get(http, base + "/api/v1/persons?size=500&page=" + page, auth);
+			Matcher m = person.matcher(body);
+			int found = 0;
+			while (m.find()) {
+				seen.putIfAbsent(m.group(2), towns.getOrDefault(m.group(1).substring(0, 9), ""));
+				found++;
+			}
+			if (found == 0) {
+				break;
+			}
+		}
+		var result = new java.util.ArrayList<String[]>();
+		seen.forEach((address, town) -> result.add(new String[] { town, address }));
+		return result;
+	}
+
+	/** A registered household's address as lists write it: as registered, with city and town, or in another spelling. */
+	static String household(SplittableRandom random, String[] household) {
+		String address = household[1];
+		return switch (random.nextInt(3)) {
+			case 0 -> address;
+			case 1 -> "永康市" + household[0] + address;
+			default -> "浙江省金华市永康市" + address.replace("幢", "-").replace("单元", "-").replace("室", "");
+		};
+	}
+
 	/** A pushed list: valid identity numbers born 1930-1999 outside the demo population's prefix. */
-	static byte[] generate(int rows, long seed, int list, int hoursAgo, java.util.List<String[]> villages) {
+	static byte[] generate(int rows, long seed, int list, int hoursAgo, java.util.List<String[]> villages,
+			java.util.List<String[]> households) {
 		var random = new SplittableRandom(seed);
 		String pushed = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
 			.minusHours(hoursAgo)
@@ -148,7 +192,9 @@ public final class ControlLoad {
 			LocalDate birth = base.plusDays(n / 450 % 25000);
 			String first17 = "110105" + birth.toString().replace("-", "") + "%03d".formatted(n % 450 * 2 + 1);
 			String id = first17 + check(first17);
-			String address = address(random, i, villages);
+			String address = !households.isEmpty() && random.nextInt(100) < 60
+					? household(random, households.get(random.nextInt(households.size())))
+					: address(random, i, villages);
 			out.append("人员").append(i).append(',').append(id).append(",1").append(3 + random.nextInt(7))
 				.append("%09d".formatted(random.nextInt(1_000_000_000))).append(',').append(address).append(',')
 				.append(random.nextInt(3) == 0 ? "次密接" : "密接").append(',').append(pushed).append('\n');
