@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo city's emergency response: the level's history (Ⅲ during the January outbreak, Ⅳ since), the Ⅲ and Ⅱ
- * profiles edited by the command, five plans (one with two versions) and three drills whose follow-up actions are
- * done, open, and overdue (one of them reported to the command).
+ * The demo city's emergency response: the level's history (Ⅲ for a fortnight during an outbreak, Ⅳ since), the Ⅲ
+ * and Ⅱ profiles edited by the command, five plans and three drills whose follow-up actions are done, open, and
+ * overdue (one of them reported to the command); the desk exercise used the first version of the city's plan, revised
+ * since.
  */
 @Component
 class ResponseDemoData implements DemoDataContributor {
@@ -72,11 +73,6 @@ class ResponseDemoData implements DemoDataContributor {
 		var documents = new DemoPlanDocument();
 		Plan city = plan(documents, Scenario.LOCAL_OUTBREAK, "永康市新冠肺炎本土疫情应急处置预案", "COMMAND", "市防控办应急组",
 				"2021年版", List.of("一、总则", "二、组织指挥体系", "三、监测预警", "四、应急响应（Ⅳ级至Ⅰ级）", "五、分区分级管控", "六、保障措施"));
-		plans.addVersion(city.id(), upload(documents, "永康市新冠肺炎本土疫情应急处置预案（2022修订）.pdf",
-				documents.pdf("永康市新冠肺炎本土疫情应急处置预案", "2022年修订版",
-						List.of("一、总则", "二、组织指挥体系", "三、第一时间响应核查", "四、应急响应（Ⅳ级至Ⅰ级）", "五、风险区域划定与管控",
-								"六、集中隔离与转运", "七、保障措施"))),
-				"依据第九版防控方案修订：密接“7+3”，风险区域划定", ADMIN);
 		Plan testing = plan(documents, Scenario.MASS_TESTING, "区域全员核酸检测工作方案", "DEPARTMENT:HEALTH", "市卫健局疾控科",
 				"2022年版", List.of("一、检测范围与时限", "二、采样点设置", "三、人员与物资", "四、样本转运与实验室检测", "五、结果报告"));
 		Plan sites = plan(documents, Scenario.CENTRAL_QUARANTINE, "集中隔离场所突发事件应急处置预案", "DEPARTMENT:HEALTH",
@@ -86,6 +82,12 @@ class ResponseDemoData implements DemoDataContributor {
 		plan(documents, Scenario.LOCAL_OUTBREAK, "东城街道疫情应急处置预案", "TOWN:330784001", "街道应急办", "2022年版",
 				List.of("一、街道指挥部与网格力量", "二、核查与管控", "三、封控区生活保障", "四、信息发布"));
 		drills(city, testing, sites);
+		// the findings of the desk exercise went into a revision of the city's plan
+		plans.addVersion(city.id(), upload(documents, "永康市新冠肺炎本土疫情应急处置预案（2022修订）.pdf",
+				documents.pdf("永康市新冠肺炎本土疫情应急处置预案", "2022年修订版",
+						List.of("一、总则", "二、组织指挥体系", "三、第一时间响应核查", "四、应急响应（Ⅳ级至Ⅰ级）", "五、风险区域划定与管控",
+								"六、集中隔离与转运", "七、保障措施"))),
+				"依据第九版防控方案和桌面推演发现的问题修订：密接“7+3”，风险区域划定，流调信息推送时限", ADMIN);
 		state.reloadAfterCommit();
 	}
 
