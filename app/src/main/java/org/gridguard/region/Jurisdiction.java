@@ -172,6 +172,19 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER && within(code);
 	}
 
+	/**
+	 * Drafting public notices (通告) and turning an investigation's venue notice into one: the city command, 疾控 and
+	 * the town officers. Approval, publication and withdrawal are the city command's ({@link #mayPublishNotices()}).
+	 */
+	public boolean mayDraftNotices() {
+		return role == Role.CITY_ADMIN || role == Role.EPIDEMIOLOGIST || role == Role.TOWN_OFFICER;
+	}
+
+	/** Approving, publishing and withdrawing public notices: the city command. */
+	public boolean mayPublishNotices() {
+		return role == Role.CITY_ADMIN;
+	}
+
 	/** Whether an account of {@code accountRole} bound at {@code accountRegion} may be created or changed. */
 	public boolean administersAccount(Role accountRole, String accountRegion) {
 		return switch (role) {
