@@ -116,4 +116,15 @@ class JurisdictionTests {
 		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).seesCockpit()).isFalse();
 	}
 
+	@Test
+	void aTaskGivenToAPartyMayBeDoneByItsMembersOnly() {
+		assertThat(as(Role.TOWN_OFFICER, TOWN).belongsTo("TOWN_OFFICER", TOWN)).isTrue();
+		assertThat(as(Role.TOWN_OFFICER, TOWN).belongsTo("TOWN_OFFICER", "330784002")).isFalse();
+		assertThat(as(Role.VILLAGE_OFFICER, "330784001001").belongsTo("TOWN_OFFICER", TOWN)).isFalse();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).belongsTo("DEPARTMENT:COMMERCE", Region.CITY_CODE)).isTrue();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).belongsTo("DEPARTMENT:HEALTH", Region.CITY_CODE)).isFalse();
+		assertThat(as(Role.CITY_ADMIN, Region.CITY_CODE).belongsTo("CITY_ADMIN", Region.CITY_CODE)).isTrue();
+		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).belongsTo("CITY_ADMIN", Region.CITY_CODE)).isFalse();
+	}
+
 }
