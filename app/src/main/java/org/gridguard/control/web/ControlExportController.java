@@ -77,7 +77,8 @@ class ControlExportController {
 		exports.send(ListExport.ofPersons("risk-persons", queries.riskPersonList(filter, who), RiskPersonRow.HEADERS,
 				chunk -> RiskPersonRow.forExport(chunk, persons, regions).stream().map(r -> r.cells(messages)).toList())
 			.filteredBy("category", category, "state", state, "region", area, "list", list, "unit", unit, "active", active,
-					"idNumber", idNumber == null || idNumber.isBlank() ? null : "given", "individual", individual),
+					"idNumber", idNumber == null || idNumber.isBlank() ? null : "given", "individual",
+					individual == null || individual.isBlank() ? null : "given"),
 				format, response);
 	}
 

@@ -63,7 +63,8 @@ class ResponsibilityExportController {
 						a.parties().unitName() == null ? null
 								: a.parties().unitName() + (a.parties().unitContact() == null ? "" : " " + a.parties().unitContact()),
 						a.parties().individualName())))
-			.filteredBy("territory", territory, "sector", sector, "unit", unit, "individual", individual, "type", type),
+			.filteredBy("territory", territory, "sector", sector, "unit", unit, "individual",
+					individual == null || individual.isBlank() ? null : "given", "type", type),
 				format, response);
 	}
 
