@@ -16,6 +16,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
@@ -149,6 +150,12 @@ public class Drills {
 	public PageResult<Drill> list(Paging paging) {
 		return PagedQuery.page(jdbc, "d.*, c.open_count, c.overdue_count", FROM,
 				List.of(Date.valueOf(LocalDate.now(clock))), "d.held_on DESC, d.id DESC", (rs, i) -> drill(rs), paging);
+	}
+
+	/** Every drill of {@link #list}, in the same order (for the list's export). */
+	public ListQuery<Drill> listQuery() {
+		return new ListQuery<>("d.*, c.open_count, c.overdue_count", FROM, List.of(Date.valueOf(LocalDate.now(clock))),
+				"d.held_on DESC, d.id DESC", (rs, i) -> drill(rs));
 	}
 
 	@Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
@@ -121,6 +122,13 @@ public class Plans {
 				? PagedQuery.page(jdbc, "*", "response_plan", List.of(), "scenario, title, id", (rs, i) -> plan(rs), paging)
 				: PagedQuery.page(jdbc, "*", "response_plan WHERE scenario = ?", List.of(scenario.name()),
 						"scenario, title, id", (rs, i) -> plan(rs), paging);
+	}
+
+	/** Every plan of {@link #page}, in the same order (for the list's export). */
+	public ListQuery<Plan> pageList(@Nullable Scenario scenario) {
+		return scenario == null ? new ListQuery<>("*", "response_plan", List.of(), "scenario, title, id", (rs, i) -> plan(rs))
+				: new ListQuery<>("*", "response_plan WHERE scenario = ?", List.of(scenario.name()), "scenario, title, id",
+						(rs, i) -> plan(rs));
 	}
 
 	/** Every plan (to choose from), of one scenario or all. */
