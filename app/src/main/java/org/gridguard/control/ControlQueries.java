@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridguard.platform.NotFound;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -84,6 +84,11 @@ public class ControlQueries {
 	}
 
 	public PageResult<RiskPerson> riskPersons(RiskPersonFilter filter, Jurisdiction who, Paging paging) {
+		return riskPersonList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every risk person of {@link #riskPersons} with this filter, in the list's order (for its export). */
+	public ListQuery<RiskPerson> riskPersonList(RiskPersonFilter filter, Jurisdiction who) {
 		var where = new StringBuilder(" WHERE region_code LIKE ?");
 		var params = new ArrayList<Object>();
 		params.add(who.regionPattern());
@@ -118,8 +123,7 @@ public class ControlQueries {
 			where.append(" AND person_id = ANY (?::bigint[])");
 			params.add(filter.personIds().toArray(Long[]::new));
 		}
-		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, params, "updated_at DESC, id DESC", RISK_PERSON,
-				paging);
+		return new ListQuery<>("*", "control_risk_person" + where, params, "updated_at DESC, id DESC", RISK_PERSON);
 	}
 
 	/** A risk person inside the caller's jurisdiction, or 404. */
@@ -137,6 +141,20 @@ public class ControlQueries {
 			.query(RISK_PERSON)
 			.optional()
 			.orElseThrow(() -> new NotFound("risk person " + id));
+	}
+
+	/** Risk persons by id, without access check (for lists that checked the jurisdiction in their own query). */
+	public Map<Long, RiskPerson> riskPersonsById(Collection<Long> ids) {
+		var result = new HashMap<Long, RiskPerson>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT * FROM control_risk_person WHERE id = ANY (?::bigint[])")
+			.param(ids.toArray(Long[]::new))
+			.query(RISK_PERSON)
+			.list()
+			.forEach(r -> result.put(r.id(), r));
+		return result;
 	}
 
 	/** The active risk person of each of these persons, if any: person id → risk person id. */
@@ -211,9 +229,14 @@ public class ControlQueries {
 
 	/** Queued persons (no grid yet, or not found) inside a jurisdiction. */
 	public PageResult<RiskPerson> queue(Jurisdiction who, Paging paging) {
+		return queueList(who).page(jdbc, paging);
+	}
+
+	/** Every queued person of {@link #queue}, in the list's order (for its export). */
+	public ListQuery<RiskPerson> queueList(Jurisdiction who) {
 		String where = " WHERE region_code LIKE ? AND ((placement = 'QUEUE' AND state = 'PENDING') OR state = 'NOT_FOUND')";
-		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, List.of(who.regionPattern()), "pushed_at, id",
-				RISK_PERSON, paging);
+		return new ListQuery<>("*", "control_risk_person" + where, List.of(who.regionPattern()), "pushed_at, id",
+				RISK_PERSON);
 	}
 
 	List<RiskPerson> controlledEndingBefore(LocalDate day) {
@@ -346,6 +369,11 @@ public class ControlQueries {
 
 	/** Tasks inside a jurisdiction, the most urgent first. */
 	public PageResult<VerificationTask> tasks(TaskFilter filter, Jurisdiction who, Paging paging) {
+		return taskList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every task of {@link #tasks} with this filter, in the list's order (for its export). */
+	public ListQuery<VerificationTask> taskList(TaskFilter filter, Jurisdiction who) {
 		var where = new StringBuilder(" WHERE region_code LIKE ?");
 		var params = new ArrayList<Object>();
 		params.add(who.regionPattern());
@@ -367,8 +395,7 @@ public class ControlQueries {
 		if (filter.escalated()) {
 			where.append(" AND state IN ('OPEN', 'ACCEPTED') AND escalation_level >= 2");
 		}
-		return PagedQuery.page(jdbc, "*", "control_task" + where, params, "state IN ('OPEN', 'ACCEPTED') DESC, due_at, id",
-				TASK, paging);
+		return new ListQuery<>("*", "control_task" + where, params, "state IN ('OPEN', 'ACCEPTED') DESC, due_at, id", TASK);
 	}
 
 	public VerificationTask task(long id, Jurisdiction who) {

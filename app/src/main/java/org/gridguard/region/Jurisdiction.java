@@ -100,6 +100,16 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER || role == Role.VILLAGE_OFFICER;
 	}
 
+	/**
+	 * Whether this account is among the party addressed as {@code audience} (a role name, or
+	 * {@code DEPARTMENT:<sector>}) at {@code code}: the same accounts a notification to that audience there reaches. A
+	 * task given to a party may be done by any of them.
+	 */
+	public boolean belongsTo(String audience, String code) {
+		boolean inAudience = audience.equals(role.name()) || (sector != null && audience.equals(role.name() + ":" + sector));
+		return inAudience && code.startsWith(regionCode);
+	}
+
 	/** Case investigations, tracing queries and classification: 疾控 and the city command. */
 	public boolean mayInvestigate() {
 		return role == Role.EPIDEMIOLOGIST || role == Role.CITY_ADMIN;
@@ -196,6 +206,19 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 	 */
 	public boolean mayCommandSites(String code) {
 		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER && within(code);
+	}
+
+	/**
+	 * Drafting public notices (通告) and turning an investigation's venue notice into one: the city command, 疾控 and
+	 * the town officers. Approval, publication and withdrawal are the city command's ({@link #mayPublishNotices()}).
+	 */
+	public boolean mayDraftNotices() {
+		return role == Role.CITY_ADMIN || role == Role.EPIDEMIOLOGIST || role == Role.TOWN_OFFICER;
+	}
+
+	/** Approving, publishing and withdrawing public notices: the city command. */
+	public boolean mayPublishNotices() {
+		return role == Role.CITY_ADMIN;
 	}
 
 	/** Whether an account of {@code accountRole} bound at {@code accountRegion} may be created or changed. */

@@ -61,6 +61,30 @@ class JurisdictionTests {
 	}
 
 	@Test
+	void siteStaffSeeAndRunOnlyTheirOwnSiteWhileTheCommandSeesEverySite() {
+		Jurisdiction staff = new Jurisdiction("site", Role.SITE_STAFF, TOWN, null, null, 7L);
+		assertThat(staff.workSite()).isEqualTo(7L);
+		assertThat(staff.seesSite(7, TOWN)).isTrue();
+		assertThat(staff.runsSite(7)).isTrue();
+		assertThat(staff.seesSite(8, TOWN)).isFalse();
+		assertThat(staff.runsSite(8)).isFalse();
+		assertThat(staff.mayCommandSites(TOWN)).isFalse();
+		Jurisdiction town = as(Role.TOWN_OFFICER, TOWN);
+		assertThat(town.workSite()).isNull();
+		assertThat(town.seesSite(8, TOWN)).isTrue();
+		assertThat(town.seesSite(9, "330784002")).isFalse();
+		assertThat(town.runsSite(8)).isFalse();
+		assertThat(town.mayCommandSites(GRID)).isTrue();
+		assertThat(town.mayCommandSites(OTHER_TOWN_GRID)).isFalse();
+		Jurisdiction city = as(Role.CITY_ADMIN, Region.CITY_CODE);
+		assertThat(city.seesSite(9, "330784002")).isTrue();
+		assertThat(city.runsSite(9)).isTrue();
+		assertThat(as(Role.GRID_WORKER, GRID).seesSites()).isFalse();
+		assertThat(as(Role.VENUE_MANAGER, TOWN).seesSite(7, TOWN)).isFalse();
+		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).runsSite(9)).isFalse();
+	}
+
+	@Test
 	void narrowingToAPartOfTheAreaKeepsTheRoleAndAnswersForThatPartOnly() {
 		Jurisdiction city = as(Role.CITY_ADMIN, Region.CITY_CODE);
 		Jurisdiction grid = city.narrowedTo(GRID);
@@ -93,27 +117,14 @@ class JurisdictionTests {
 	}
 
 	@Test
-	void siteStaffSeeAndRunOnlyTheirOwnSiteWhileTheCommandSeesEverySite() {
-		Jurisdiction staff = new Jurisdiction("site", Role.SITE_STAFF, TOWN, null, null, 7L);
-		assertThat(staff.workSite()).isEqualTo(7L);
-		assertThat(staff.seesSite(7, TOWN)).isTrue();
-		assertThat(staff.runsSite(7)).isTrue();
-		assertThat(staff.seesSite(8, TOWN)).isFalse();
-		assertThat(staff.runsSite(8)).isFalse();
-		assertThat(staff.mayCommandSites(TOWN)).isFalse();
-		Jurisdiction town = as(Role.TOWN_OFFICER, TOWN);
-		assertThat(town.workSite()).isNull();
-		assertThat(town.seesSite(8, TOWN)).isTrue();
-		assertThat(town.seesSite(9, "330784002")).isFalse();
-		assertThat(town.runsSite(8)).isFalse();
-		assertThat(town.mayCommandSites(GRID)).isTrue();
-		assertThat(town.mayCommandSites(OTHER_TOWN_GRID)).isFalse();
-		Jurisdiction city = as(Role.CITY_ADMIN, Region.CITY_CODE);
-		assertThat(city.seesSite(9, "330784002")).isTrue();
-		assertThat(city.runsSite(9)).isTrue();
-		assertThat(as(Role.GRID_WORKER, GRID).seesSites()).isFalse();
-		assertThat(as(Role.VENUE_MANAGER, TOWN).seesSite(7, TOWN)).isFalse();
-		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).runsSite(9)).isFalse();
+	void aTaskGivenToAPartyMayBeDoneByItsMembersOnly() {
+		assertThat(as(Role.TOWN_OFFICER, TOWN).belongsTo("TOWN_OFFICER", TOWN)).isTrue();
+		assertThat(as(Role.TOWN_OFFICER, TOWN).belongsTo("TOWN_OFFICER", "330784002")).isFalse();
+		assertThat(as(Role.VILLAGE_OFFICER, "330784001001").belongsTo("TOWN_OFFICER", TOWN)).isFalse();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).belongsTo("DEPARTMENT:COMMERCE", Region.CITY_CODE)).isTrue();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).belongsTo("DEPARTMENT:HEALTH", Region.CITY_CODE)).isFalse();
+		assertThat(as(Role.CITY_ADMIN, Region.CITY_CODE).belongsTo("CITY_ADMIN", Region.CITY_CODE)).isTrue();
+		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).belongsTo("CITY_ADMIN", Region.CITY_CODE)).isFalse();
 	}
 
 }

@@ -113,24 +113,7 @@ class ControlController {
 			@RequestParam(required = false) @Nullable String individual,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(defaultValue = "false") boolean active,
 			Jurisdiction who, Model model) {
-		java.util.List<Long> named = null;
-		if (individual != null && !individual.isBlank()) {
-			named = persons.search(who, new org.gridguard.person.PersonQuery(individual.strip(), null, null), new Paging(0, 500))
-				.items()
-				.stream()
-				.map(Person::id)
-				.toList();
-		}
-		Long personId = null;
-		if (idNumber != null && !idNumber.isBlank()) {
-			personId = persons.search(who, new org.gridguard.person.PersonQuery(idNumber, null, null), new Paging(0, 1))
-				.items()
-				.stream()
-				.findFirst()
-				.map(Person::id)
-				.orElse(-1L);
-		}
-		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, active, unit, named);
+		var filter = RiskPersonSearch.filter(category, state, region, idNumber, list, unit, individual, active, who, persons);
 		PageResult<RiskPerson> result = queries.riskPersons(filter, who, Paging.of(page, 30));
 		model.addAttribute("individual", individual);
 		model.addAttribute("result", result);
@@ -143,6 +126,7 @@ class ControlController {
 			.queryParamIfPresent("category", Optional.ofNullable(category))
 			.queryParamIfPresent("state", Optional.ofNullable(state))
 			.queryParamIfPresent("region", Optional.ofNullable(region).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("idNumber", Optional.ofNullable(idNumber).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("list", Optional.ofNullable(list))
 			.queryParamIfPresent("unit", Optional.ofNullable(unit).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("individual", Optional.ofNullable(individual).filter(s -> !s.isBlank()))
@@ -189,11 +173,13 @@ class ControlController {
 
 	@GetMapping("/queue")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER')")
-	String queue(@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+	String queue(@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable String region, Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
 		PageResult<RiskPerson> result = queries.queue(who, Paging.of(page, 30));
 		model.addAttribute("result", result);
 		model.addAttribute("rows", RiskPersonRow.of(result.items(), persons, regions));
-		model.addAttribute("base", "/control/queue");
+		model.addAttribute("base", who == signedIn ? "/control/queue" : "/control/queue?region=" + who.regionCode());
 		return "control/queue";
 	}
 

@@ -46,7 +46,7 @@ public final class ControlLoad {
 		int hoursAgo = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 		HttpClient http = HttpClient.newHttpClient();
 		java.util.List<String[]> villages = villages(http, base, auth);
-		java.util.List<String[]> households = households(http, base, auth);
+		java.util.List<String[]> households = cachedHouseholds(http, base, auth);
 		System.out.printf("%d villages, %d household addresses%n", villages.size(), households.size());
 		for (int list = first; list < first + lists; list++) {
 			byte[] csv = generate(rows, 20240301L + list, list, hoursAgo, villages, households);
@@ -138,6 +138,30 @@ public final class ControlLoad {
 	}
 
 	/**
+	 * The households read once per instance and kept in {@code target/control-load-households-<port>.tsv}: once
+	 * lists of non-residents have been imported, reading the residents' addresses through the person API takes minutes.
+	 * Delete the file when the instance on that port is started on fresh data.
+	 */
+	static java.util.List<String[]> cachedHouseholds(HttpClient http, String base, String auth)
+			throws IOException, InterruptedException {
+		java.nio.file.Path cache = java.nio.file.Path.of("target",
+				"control-load-households-" + URI.create(base).getPort() + ".tsv");
+		if (java.nio.file.Files.exists(cache)) {
+			var result = new java.util.ArrayList<String[]>();
+			for (String line : java.nio.file.Files.readAllLines(cache)) {
+				result.add(line.split("\t", 2));
+			}
+			if (!result.isEmpty()) {
+				return result;
+			}
+		}
+		java.util.List<String[]> result = households(http, base, auth);
+		java.nio.file.Files.createDirectories(cache.getParent());
+		java.nio.file.Files.write(cache, result.stream().map(h -> h[0] + "\t" + h[1]).toList());
+		return result;
+	}
+
+	/**
 	 * [town name, registered address] of households, from the person API (residents only): the addresses pushed lists
 	 * name most. Needs a reading budget above the demo population (GRIDGUARD_PERSON_READS_PER_MINUTE).
 	 */
@@ -149,18 +173,20 @@ public final class ControlLoad {
 		while (t.find()) {
 			towns.put(t.group(1), t.group(2));
 		}
-		Pattern person = Pattern.compile("\"regionCode\":\"(\\d{15})\",\"address\":\"([^\"]+)\"");
+		Pattern person = Pattern.compile("\"regionCode\":\"(\\d{15})\",\"address\":\"([^\"]+)\",\"resident\":true");
 		var seen = new java.util.LinkedHashMap<String, String>();
-		for (int page = 0; page < 400; page++) {
-			String body = get(http, base + "/api/v1/persons?size=500&page=" + page, auth);
-			Matcher m = person.matcher(body);
-			int found = 0;
-			while (m.find()) {
-				seen.putIfAbsent(m.group(2), towns.getOrDefault(m.group(1).substring(0, 9), ""));
-				found++;
-			}
-			if (found == 0) {
-				break;
+		// by town, so that pages stay short; only residents' addresses are registered households
+		for (var town : towns.entrySet()) {
+			for (int page = 0; page < 200; page++) {
+				String body = get(http, base + "/api/v1/persons?size=500&region=" + town.getKey() + "&page=" + page,
+						auth);
+				Matcher m = person.matcher(body);
+				while (m.find()) {
+					seen.putIfAbsent(m.group(2), town.getValue());
+				}
+				if (body.contains("\"items\":[]") || !body.contains("\"items\"")) {
+					break;
+				}
 			}
 		}
 		var result = new java.util.ArrayList<String[]>();
