@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * In-app notifications: alerts, escalations and reminders for the people who must act. A notification is addressed
  * to an audience (a role name such as {@code GRID_WORKER}, or {@code DEPARTMENT:COMMERCE}) at a region code, and
  * reaches every user of that audience whose jurisdiction contains the code; or to one user by name. ALERTs are also
- * handed to the {@link MessageGateway} with the mobiles the caller supplies.
+ * handed to the {@link MessageGateway} with the mobiles the caller supplies; {@link #sms} sends a text to phones alone.
  */
 @Service
 @Transactional
@@ -38,10 +38,35 @@ public class Notifications {
 
 	private final ObjectProvider<MessageGateway> gateway;
 
-	Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<MessageGateway> gateway) {
+	private final AuditLog audit;
+
+	Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<MessageGateway> gateway, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gateway = gateway;
+		this.audit = audit;
+	}
+
+	/**
+	 * Sends a text message to phones through the message gateway and writes to the audit log what was sent about what,
+	 * to how many phones (not the text: it may hold a personal link). A gateway failure is logged, never thrown, so that
+	 * it cannot undo the change that caused the message.
+	 * @param action the audit action, e.g. {@code SELF_REPORT_LINK_SMS}
+	 * @return whether the gateway took the message
+	 */
+	public boolean sms(String action, String subjectType, String subjectId, List<String> mobiles, String text) {
+		if (mobiles.isEmpty()) {
+			return false;
+		}
+		audit.record(action, subjectType, subjectId, mobiles.size() + " phone(s)");
+		try {
+			gateway.ifAvailable(g -> g.send(mobiles, text));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Message gateway failed for {} {} {}: {}", action, subjectType, subjectId, ex.getMessage());
+			return false;
+		}
 	}
 
 	/** What to send: the audience or user, where, how urgent, and what it says. */

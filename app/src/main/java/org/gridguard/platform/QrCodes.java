@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * QR codes of links that people scan with a phone (venue posters), drawn with ZXing: error
+ * QR codes of links that people scan with a phone (venue posters, personal report links), drawn with ZXing: error
  * correction level M, a one-module quiet zone, UTF-8.
  */
 public final class QrCodes {
@@ -65,6 +66,11 @@ public final class QrCodes {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
+	}
+
+	/** The PNG as a {@code data:} URL, for an {@code <img>} on a page (the pages' policy allows {@code data:} images). */
+	public static String pngDataUrl(String text, int scale) {
+		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, scale));
 	}
 
 }

@@ -8,8 +8,8 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import org.gridguard.notice.Notice;
-import org.gridguard.notice.NoticeProperties;
 import org.gridguard.notice.PublicNotices;
+import org.gridguard.platform.PublicAddress;
 import org.gridguard.venue.RiskArea;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public notices for other systems and sites (API.md): no account, readable from any origin. Only what the public
@@ -31,13 +30,13 @@ class PublicNoticeApi {
 
 	private final PublicNotices board;
 
-	private final NoticeProperties properties;
+	private final PublicAddress address;
 
 	private final Clock clock;
 
-	PublicNoticeApi(PublicNotices board, NoticeProperties properties, Clock clock) {
+	PublicNoticeApi(PublicNotices board, PublicAddress address, Clock clock) {
 		this.board = board;
-		this.properties = properties;
+		this.address = address;
 		this.clock = clock;
 	}
 
@@ -81,8 +80,7 @@ class PublicNoticeApi {
 	}
 
 	private String base() {
-		return properties.publicUrl().isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-				: properties.publicUrl().replaceAll("/+$", "");
+		return address.base();
 	}
 
 	private OffsetDateTime offset(@Nullable Instant at) {
