@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * to an audience (a role name such as {@code GRID_WORKER}, or {@code DEPARTMENT:COMMERCE}) at a region code, and
  * reaches every user of that audience whose jurisdiction contains the code; or to one user by name. ALERTs are also
  * handed to the {@link MessageGateway} with the mobiles the caller supplies; {@link #sms} sends a text to phones alone.
+ * Without a gateway of the deployment's own, texts are only logged, at debug level (logger
+ * {@code org.gridguard.platform.Notifications}).
  */
 @Service
 @Transactional
@@ -162,14 +164,14 @@ public class Notifications {
 		return s.length() <= max ? s : s.substring(0, max);
 	}
 
-	/** Used when no gateway is configured: logs what would have been sent. */
+	/** Used when no gateway is configured: logs what would have been sent, at debug level. */
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class DefaultGateway {
 
 		@org.springframework.context.annotation.Bean
 		@org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(MessageGateway.class)
 		MessageGateway loggingMessageGateway() {
-			return (mobiles, text) -> LOG.info("SMS to {} recipient(s): {}", mobiles.size(), text);
+			return (mobiles, text) -> LOG.debug("SMS to {} recipient(s): {}", mobiles.size(), text);
 		}
 
 	}
