@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.security.PermitAll;
 import org.gridguard.notice.Notice;
 import org.gridguard.notice.PublicNotices;
@@ -41,7 +42,8 @@ class PublicNoticeApi {
 	}
 
 	/** A risk area as the public sees it; {@code since} only on the current list, not on a notice's copy. */
-	record AreaView(String name, String level, @Nullable LocalDate since) {
+	record AreaView(String name, @Schema(allowableValues = { "HIGH", "MID", "LOW" }) String level,
+			@Nullable LocalDate since) {
 
 		static AreaView of(RiskArea area) {
 			return new AreaView(area.name(), area.level(), area.since());
