@@ -50,6 +50,12 @@ public final class Browser {
 		}
 	}
 
+	/** Lets the browser save the files it downloads into {@code directory}, without asking. */
+	public static void downloadsTo(ChromeDriver browser, Path directory) {
+		browser.executeCdpCommand("Browser.setDownloadBehavior",
+				java.util.Map.of("behavior", "allow", "downloadPath", directory.toAbsolutePath().toString()));
+	}
+
 	public static ChromeDriver open(int width, int height) {
 		String chrome = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
 		String driver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");

@@ -119,6 +119,24 @@ public final class TestHttp {
 		return send(builder.build());
 	}
 
+	/** A download from the API, as bytes, with the caller's language (null: none asked for). */
+	public HttpResponse<byte[]> downloadApi(String path, String authorization, String language) {
+		var builder = HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).GET();
+		if (language != null) {
+			builder.header("Accept-Language", language);
+		}
+		try {
+			return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Posts {@code multipart/form-data}: text fields and one file. */
 	public HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String filename,
 			byte[] content, String authorization) {

@@ -20,7 +20,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.GridWorker;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
@@ -121,6 +121,12 @@ public class AccountManagement {
 	/** Accounts the caller may administer, filtered by name/username text and role. */
 	@Transactional(readOnly = true)
 	public PageResult<Account> search(Jurisdiction who, @Nullable String text, @Nullable Role role, Paging paging) {
+		return searchList(who, text, role).page(jdbc, paging);
+	}
+
+	/** Every account of {@link #search} with these filters, by username (for the export). */
+	@Transactional(readOnly = true)
+	public ListQuery<Account> searchList(Jurisdiction who, @Nullable String text, @Nullable Role role) {
 		var where = new StringBuilder(" WHERE region_code LIKE ?");
 		var params = new ArrayList<Object>();
 		params.add(who.isCityAdmin() ? "%" : who.regionCode() + "%");
@@ -137,7 +143,7 @@ public class AccountManagement {
 			where.append(" AND role = ?");
 			params.add(role.name());
 		}
-		return PagedQuery.page(jdbc, "*", "account_user" + where, params, "username", ACCOUNT, paging);
+		return new ListQuery<>("*", "account_user" + where, params, "username", ACCOUNT);
 	}
 
 	/** Creates an account; every problem with the input is reported at once, per field. */

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridguard.platform.NotFound;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -84,6 +84,11 @@ public class ControlQueries {
 	}
 
 	public PageResult<RiskPerson> riskPersons(RiskPersonFilter filter, Jurisdiction who, Paging paging) {
+		return riskPersonList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every risk person of {@link #riskPersons} with this filter, in the list's order (for its export). */
+	public ListQuery<RiskPerson> riskPersonList(RiskPersonFilter filter, Jurisdiction who) {
 		var where = new StringBuilder(" WHERE region_code LIKE ?");
 		var params = new ArrayList<Object>();
 		params.add(who.regionPattern());
@@ -118,8 +123,7 @@ public class ControlQueries {
 			where.append(" AND person_id = ANY (?::bigint[])");
 			params.add(filter.personIds().toArray(Long[]::new));
 		}
-		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, params, "updated_at DESC, id DESC", RISK_PERSON,
-				paging);
+		return new ListQuery<>("*", "control_risk_person" + where, params, "updated_at DESC, id DESC", RISK_PERSON);
 	}
 
 	/** A risk person inside the caller's jurisdiction, or 404. */
@@ -137,6 +141,20 @@ public class ControlQueries {
 			.query(RISK_PERSON)
 			.optional()
 			.orElseThrow(() -> new NotFound("risk person " + id));
+	}
+
+	/** Risk persons by id, without access check (for lists that checked the jurisdiction in their own query). */
+	public Map<Long, RiskPerson> riskPersonsById(Collection<Long> ids) {
+		var result = new HashMap<Long, RiskPerson>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT * FROM control_risk_person WHERE id = ANY (?::bigint[])")
+			.param(ids.toArray(Long[]::new))
+			.query(RISK_PERSON)
+			.list()
+			.forEach(r -> result.put(r.id(), r));
+		return result;
 	}
 
 	/** The active risk person of each of these persons, if any: person id → risk person id. */
@@ -211,9 +229,14 @@ public class ControlQueries {
 
 	/** Queued persons (no grid yet, or not found) inside a jurisdiction. */
 	public PageResult<RiskPerson> queue(Jurisdiction who, Paging paging) {
+		return queueList(who).page(jdbc, paging);
+	}
+
+	/** Every queued person of {@link #queue}, in the list's order (for its export). */
+	public ListQuery<RiskPerson> queueList(Jurisdiction who) {
 		String where = " WHERE region_code LIKE ? AND ((placement = 'QUEUE' AND state = 'PENDING') OR state = 'NOT_FOUND')";
-		return PagedQuery.page(jdbc, "*", "control_risk_person" + where, List.of(who.regionPattern()), "pushed_at, id",
-				RISK_PERSON, paging);
+		return new ListQuery<>("*", "control_risk_person" + where, List.of(who.regionPattern()), "pushed_at, id",
+				RISK_PERSON);
 	}
 
 	List<RiskPerson> controlledEndingBefore(LocalDate day) {
@@ -329,13 +352,28 @@ public class ControlQueries {
 
 	// ---- tasks
 
-	/** Filters for task lists. */
+	/**
+	 * Filters for task lists.
+	 *
+	 * @param escalated only open tasks whose violation has been escalated past the grid (to the village or higher)
+	 */
 	public record TaskFilter(VerificationTask.@Nullable State state, boolean openOnly, boolean overdue,
-			@Nullable String region) {
+			@Nullable String region, boolean escalated) {
+
+		public TaskFilter(VerificationTask.@Nullable State state, boolean openOnly, boolean overdue,
+				@Nullable String region) {
+			this(state, openOnly, overdue, region, false);
+		}
+
 	}
 
 	/** Tasks inside a jurisdiction, the most urgent first. */
 	public PageResult<VerificationTask> tasks(TaskFilter filter, Jurisdiction who, Paging paging) {
+		return taskList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every task of {@link #tasks} with this filter, in the list's order (for its export). */
+	public ListQuery<VerificationTask> taskList(TaskFilter filter, Jurisdiction who) {
 		var where = new StringBuilder(" WHERE region_code LIKE ?");
 		var params = new ArrayList<Object>();
 		params.add(who.regionPattern());
@@ -354,8 +392,10 @@ public class ControlQueries {
 			where.append(" AND region_code LIKE ?");
 			params.add(filter.region().strip() + "%");
 		}
-		return PagedQuery.page(jdbc, "*", "control_task" + where, params, "state IN ('OPEN', 'ACCEPTED') DESC, due_at, id",
-				TASK, paging);
+		if (filter.escalated()) {
+			where.append(" AND state IN ('OPEN', 'ACCEPTED') AND escalation_level >= 2");
+		}
+		return new ListQuery<>("*", "control_task" + where, params, "state IN ('OPEN', 'ACCEPTED') DESC, due_at, id", TASK);
 	}
 
 	public VerificationTask task(long id, Jurisdiction who) {
@@ -382,6 +422,101 @@ public class ControlQueries {
 			.params(who.regionPattern(), Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
+	}
+
+	// ---- figures (the cockpit): each equals the total of a list above with the same jurisdiction and filter
+
+	/**
+	 * Risk persons inside a jurisdiction: {@code active} and {@code activeByCategory} are the totals of
+	 * {@link #riskPersons} with {@code activeOnly} (and that category), {@code byState} its totals with that state.
+	 */
+	public record RiskPersonCounts(long active, Map<Category, Long> activeByCategory, Map<RiskPerson.State, Long> byState) {
+	}
+
+	public RiskPersonCounts riskPersonCounts(Jurisdiction who) {
+		var byCategory = new EnumMap<Category, Long>(Category.class);
+		var byState = new EnumMap<RiskPerson.State, Long>(RiskPerson.State.class);
+		jdbc.sql("""
+				SELECT category, state, count(*),
+					count(*) FILTER (WHERE state IN ('PENDING', 'CONTROLLED', 'READY_FOR_RELEASE', 'NOT_FOUND'))
+				FROM control_risk_person WHERE region_code LIKE ? GROUP BY category, state""")
+			.param(who.regionPattern())
+			.query((rs, i) -> {
+				byState.merge(RiskPerson.State.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+				byCategory.merge(Category.valueOf(rs.getString(1)), rs.getLong(4), Long::sum);
+				return null;
+			})
+			.list();
+		long active = byCategory.values().stream().mapToLong(Long::longValue).sum();
+		return new RiskPersonCounts(active, byCategory, byState);
+	}
+
+	/**
+	 * Open tasks inside a jurisdiction: the totals of {@link #tasks} with {@code openOnly}, with {@code overdue} and
+	 * with {@code escalated}.
+	 */
+	public record TaskCounts(long open, long overdue, long escalated) {
+	}
+
+	public TaskCounts taskCounts(Jurisdiction who) {
+		return jdbc.sql("""
+				SELECT count(*), count(*) FILTER (WHERE due_at < ?), count(*) FILTER (WHERE escalation_level >= 2)
+				FROM control_task WHERE region_code LIKE ? AND state IN ('OPEN', 'ACCEPTED')""")
+			.params(Timestamp.from(clock.instant()), who.regionPattern())
+			.query((rs, i) -> new TaskCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	/** The figures of one part of an area: active risk persons, open tasks past their deadline, open violations. */
+	public record AreaCounts(long activeRiskPersons, long overdueTasks, long unmanaged) {
+	}
+
+	/**
+	 * The figures of each part of a jurisdiction's area, by region code cut to {@code codeLength} (the level below:
+	 * 9 for the towns of the city …). Persons waiting in the area's own queue come under the area's own code.
+	 */
+	public Map<String, AreaCounts> countsByArea(Jurisdiction who, int codeLength) {
+		var active = new HashMap<String, Long>();
+		var overdue = new HashMap<String, Long>();
+		var unmanaged = new HashMap<String, Long>();
+		String pattern = who.regionPattern();
+		jdbc.sql("SELECT left(region_code, ?), count(*) FROM control_risk_person WHERE region_code LIKE ? "
+				+ "AND state IN ('PENDING', 'CONTROLLED', 'READY_FOR_RELEASE', 'NOT_FOUND') GROUP BY 1")
+			.params(codeLength, pattern)
+			.query((rs, i) -> active.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		jdbc.sql("SELECT left(region_code, ?), count(*) FROM control_task WHERE region_code LIKE ? "
+				+ "AND state IN ('OPEN', 'ACCEPTED') AND due_at < ? GROUP BY 1")
+			.params(codeLength, pattern, Timestamp.from(clock.instant()))
+			.query((rs, i) -> overdue.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		jdbc.sql("SELECT left(region_code, ?), count(*) FROM control_violation WHERE resolved_at IS NULL "
+				+ "AND region_code LIKE ? GROUP BY 1")
+			.params(codeLength, pattern)
+			.query((rs, i) -> unmanaged.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		var codes = new java.util.TreeSet<String>();
+		codes.addAll(active.keySet());
+		codes.addAll(overdue.keySet());
+		codes.addAll(unmanaged.keySet());
+		var result = new java.util.LinkedHashMap<String, AreaCounts>();
+		for (String code : codes) {
+			result.put(code, new AreaCounts(active.getOrDefault(code, 0L), overdue.getOrDefault(code, 0L),
+					unmanaged.getOrDefault(code, 0L)));
+		}
+		return result;
+	}
+
+	/** Risk persons pushed (or registered) inside a jurisdiction on each day since {@code from}, in the city's days. */
+	public Map<LocalDate, Long> pushedPerDay(Jurisdiction who, LocalDate from) {
+		var counts = new java.util.TreeMap<LocalDate, Long>();
+		jdbc.sql("SELECT (pushed_at AT TIME ZONE ?)::date, count(*) FROM control_risk_person "
+				+ "WHERE region_code LIKE ? AND pushed_at >= ? GROUP BY 1")
+			.params(clock.getZone().getId(), who.regionPattern(),
+					Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
+			.query((rs, i) -> counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	private static RiskPerson riskPersonRow(ResultSet rs, int i) throws SQLException {

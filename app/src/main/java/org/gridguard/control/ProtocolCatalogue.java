@@ -12,6 +12,7 @@ import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.response.ResponseProfile;
 import org.gridguard.status.FactKind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -24,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The editable configuration of the control loop: protocols (stages, test days, release rule) and what each
- * category means (default protocol, SLA hours, pending status fact). Presets come with the first migration; the city
- * admin edits them, and every change is audited.
+ * category means (default protocol, pending status fact, strictness). Presets come with the first migration; the city
+ * admin edits them, and every change is audited. A category's deadlines change with the response level: they are read
+ * from the profile in force ({@link CategoryDeadlines}).
  */
 @Service
 @Transactional
@@ -44,8 +46,12 @@ public class ProtocolCatalogue {
 
 	private final Clock clock;
 
-	ProtocolCatalogue(JdbcClient jdbc, JsonMapper json, AuditLog audit, Messages messages, Clock clock) {
+	private final CategoryDeadlines deadlines;
+
+	ProtocolCatalogue(JdbcClient jdbc, JsonMapper json, AuditLog audit, Messages messages, Clock clock,
+			CategoryDeadlines deadlines) {
 		this.jdbc = jdbc;
+		this.deadlines = deadlines;
 		this.json = json;
 		this.audit = audit;
 		this.messages = messages;
@@ -82,13 +88,15 @@ public class ProtocolCatalogue {
 	@Transactional(readOnly = true)
 	public Map<Category, CategoryRule> categories() {
 		var rules = new EnumMap<Category, CategoryRule>(Category.class);
-		jdbc.sql("SELECT * FROM control_category")
-			.query((rs, i) -> new CategoryRule(Category.valueOf(rs.getString("category")), rs.getString("protocol_id"),
-					rs.getDouble("ack_hours"), rs.getDouble("verify_hours"),
+		ResponseProfile profile = deadlines.active();
+		jdbc.sql("SELECT * FROM control_category").query((rs, i) -> {
+			Category category = Category.valueOf(rs.getString("category"));
+			return new CategoryRule(category, rs.getString("protocol_id"),
+					hours(profile.duration(CategoryDeadlines.ackKey(category))),
+					hours(profile.duration(CategoryDeadlines.verifyKey(category))),
 					rs.getString("pending_fact") == null ? null : FactKind.valueOf(rs.getString("pending_fact")),
-					rs.getInt("strictness")))
-			.list()
-			.forEach(r -> rules.put(r.category(), r));
+					rs.getInt("strictness"));
+		}).list().forEach(r -> rules.put(r.category(), r));
 		return rules;
 	}
 
@@ -101,20 +109,14 @@ public class ProtocolCatalogue {
 	}
 
 	/**
-	 * Changes what a category means; hours must be positive, the protocol must exist and the strictness rank lie in
-	 * 0..1000.
+	 * Changes what a category means (its deadlines are settings of the response level's profile); the protocol must
+	 * exist and the strictness rank lie in 0..1000.
 	 */
-	public void changeCategory(Category category, String protocolId, double ackHours, double verifyHours,
-			@Nullable FactKind pendingFact, int strictness, String by) {
+	public void changeCategory(Category category, String protocolId, @Nullable FactKind pendingFact, int strictness,
+			String by) {
 		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
 		if (protocol(protocolId).isEmpty()) {
 			problems.add(messages.problem("protocolId", "control.protocol.unknown"));
-		}
-		if (!(ackHours > 0 && ackHours <= 720)) {
-			problems.add(messages.problem("ackHours", "control.sla.hours"));
-		}
-		if (!(verifyHours > 0 && verifyHours <= 720)) {
-			problems.add(messages.problem("verifyHours", "control.sla.hours"));
 		}
 		if (strictness < 0 || strictness > 1000) {
 			problems.add(messages.problem("strictness", "control.strictness.range"));
@@ -123,13 +125,13 @@ public class ProtocolCatalogue {
 			throw new InvalidInput(problems);
 		}
 		jdbc.sql("""
-				UPDATE control_category SET protocol_id = ?, ack_hours = ?, verify_hours = ?, pending_fact = ?,
-					strictness = ?, updated_at = ?, updated_by = ? WHERE category = ?""")
-			.params(protocolId, ackHours, verifyHours, pendingFact == null ? null : pendingFact.name(), strictness,
+				UPDATE control_category SET protocol_id = ?, pending_fact = ?, strictness = ?, updated_at = ?, updated_by = ?
+				WHERE category = ?""")
+			.params(protocolId, pendingFact == null ? null : pendingFact.name(), strictness,
 					Timestamp.from(clock.instant()), by, category.name())
 			.update();
 		audit.record("CONTROL_CATEGORY_CHANGE", "control_category", category.name(),
-				protocolId + " ack " + ackHours + "h verify " + verifyHours + "h strictness " + strictness);
+				protocolId + " strictness " + strictness);
 	}
 
 	/**
@@ -233,6 +235,10 @@ public class ProtocolCatalogue {
 			stages.add(new Protocol.Stage(kind, days, nat, measures.subList(1, measures.size())));
 		}
 		return stages;
+	}
+
+	private static double hours(java.time.Duration duration) {
+		return duration.toMinutes() / 60.0;
 	}
 
 	private Protocol toProtocol(String id, String name, @Nullable String basis, String start, String stagesJson,

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -291,13 +291,18 @@ public class UnmanagedDetector {
 	@Transactional(readOnly = true)
 	public PageResult<Violation> open(Jurisdiction who, Violation.@org.jspecify.annotations.Nullable Kind kind,
 			Paging paging) {
+		return openList(who, kind).page(jdbc, paging);
+	}
+
+	/** Every open violation of {@link #open}, oldest first (for the export). */
+	public ListQuery<Violation> openList(Jurisdiction who, Violation.@org.jspecify.annotations.Nullable Kind kind) {
 		String where = " WHERE resolved_at IS NULL AND region_code LIKE ?" + (kind == null ? "" : " AND kind = ?");
 		var params = new ArrayList<Object>();
 		params.add(who.regionPattern());
 		if (kind != null) {
 			params.add(kind.name());
 		}
-		return PagedQuery.page(jdbc, "*", "control_violation" + where, params, "since, id", ROW, paging);
+		return new ListQuery<>("*", "control_violation" + where, params, "since, id", ROW);
 	}
 
 	/** Every open violation inside a jurisdiction (for the API). */

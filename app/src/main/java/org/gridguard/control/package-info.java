@@ -4,7 +4,7 @@
  * daily health checks, release, and the detector that finds everyone at risk of dropping out of control.
  */
 @ApplicationModule(displayName = "Control", allowedDependencies = { "shared", "platform", "region", "person", "status",
-		"testing", "responsibility", "venue", "tracing" })
+		"testing", "responsibility", "venue", "tracing", "response" })
 @NullMarked
 package org.gridguard.control;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
@@ -66,6 +67,16 @@ public class NoticeQueries {
 				"coalesce(withdrawn_at, published_at, approved_at, submitted_at, updated_at) DESC, id DESC",
 				NoticeQueries::row, paging);
 		return new PageResult<>(withAreas(page.items()), page.page(), page.size(), page.total());
+	}
+
+	/** Every notice of {@link #list}, in the same order, without their areas (for the export). */
+	public ListQuery<Notice> listQuery(Notice.@Nullable State state, Jurisdiction who) {
+		String where = !who.mayDraftNotices() ? " WHERE false"
+				: state == null ? " WHERE state <> 'DISCARDED'" : " WHERE state = ?";
+		List<Object> params = state == null || !who.mayDraftNotices() ? List.of() : List.of(state.name());
+		return new ListQuery<>("*", "notice" + where, params,
+				"coalesce(withdrawn_at, published_at, approved_at, submitted_at, updated_at) DESC, id DESC",
+				NoticeQueries::row);
 	}
 
 	/** Published notices not withdrawn and not lapsed at {@code now}, the latest first. */

@@ -21,7 +21,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.platform.PersonalDataCipher;
 import org.gridguard.platform.PersonalDataReads;
 import org.gridguard.region.GridMerged;
@@ -105,6 +105,17 @@ public class PersonManagement {
 	 * the reader's budget). Identifying searches are audited as such too.
 	 */
 	public PageResult<Person> search(Jurisdiction who, PersonQuery query, Paging paging) {
+		PageResult<Person> result = searchList(who, query).page(jdbc, paging);
+		String region = query.regionCode() == null ? "" : query.regionCode().strip();
+		reads.served("person-list", null, result.items().size(), region.isEmpty() ? null : "region " + region);
+		return result;
+	}
+
+	/**
+	 * Every person of {@link #search} with this query, in the list's order, for its export (which audits and counts
+	 * what it serves). Identifying searches are audited here.
+	 */
+	public ListQuery<Person> searchList(Jurisdiction who, PersonQuery query) {
 		var where = new StringBuilder();
 		var params = new ArrayList<Object>();
 		visibility(who, where, params);
@@ -141,10 +152,7 @@ public class PersonManagement {
 			case "recent" -> "created_at DESC, id DESC";
 			default -> "region_code, name, id";
 		};
-		PageResult<Person> result = PagedQuery.page(jdbc, PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON,
-				paging);
-		reads.served("person-list", null, result.items().size(), region.isEmpty() ? null : "region " + region);
-		return result;
+		return new ListQuery<>(PERSON_COLUMNS, "person WHERE" + where, params, order, PERSON);
 	}
 
 	/** One person, masked; 404 outside the jurisdiction. The view is audited and counted against the budget. */
@@ -344,12 +352,17 @@ public class PersonManagement {
 
 	@Transactional(readOnly = true)
 	public PageResult<Household> households(String gridCode, Jurisdiction who, Paging paging) {
+		return householdList(gridCode, who).page(jdbc, paging);
+	}
+
+	/** Every household of {@link #households}, in the list's order (for its export); 404 outside the jurisdiction. */
+	public ListQuery<Household> householdList(String gridCode, Jurisdiction who) {
 		if (!who.covers(gridCode)) {
 			throw new NotFound("grid " + gridCode);
 		}
-		return PagedQuery.page(jdbc,
+		return new ListQuery<>(
 				"h.id, h.grid_code, h.address, (SELECT count(*) FROM person p WHERE p.household_id = h.id) AS members",
-				"person_household h WHERE h.grid_code = ?", List.of(gridCode), "h.address, h.id", HOUSEHOLD, paging);
+				"person_household h WHERE h.grid_code = ?", List.of(gridCode), "h.address, h.id", HOUSEHOLD);
 	}
 
 	/**
@@ -626,9 +639,8 @@ public class PersonManagement {
 
 	private static void visibility(Jurisdiction who, StringBuilder where, List<Object> params) {
 		if (who.isCityWide()) {
-			where.append(" (region_code LIKE ? OR region_code IS NULL OR region_code NOT LIKE ?)");
-			params.add(who.regionPattern());
-			params.add(Region.CITY_CODE + "%");
+			// everyone: placed in the city, not placed yet, or living elsewhere; no condition lets an index keep the order
+			where.append(" TRUE");
 		}
 		else {
 			where.append(" region_code LIKE ?");

@@ -67,6 +67,11 @@ public class AuditLog {
 	/** Entries matching every non-empty criterion, newest first. */
 	@Transactional(readOnly = true)
 	public PageResult<AuditEntry> search(AuditQuery query, Paging paging, ZoneId zone) {
+		return searchList(query, zone).page(jdbc, paging);
+	}
+
+	/** Every entry of {@link #search} with these criteria, newest first (for the export). */
+	public ListQuery<AuditEntry> searchList(AuditQuery query, ZoneId zone) {
 		var where = new StringBuilder(" WHERE 1=1");
 		var params = new ArrayList<Object>();
 		if (query.actor() != null && !query.actor().isBlank()) {
@@ -90,11 +95,10 @@ public class AuditLog {
 			where.append(" AND at < ?");
 			params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
 		}
-		return PagedQuery.page(jdbc, "id, at, actor, action, subject_type, subject_id, detail, remote_addr",
+		return new ListQuery<>("id, at, actor, action, subject_type, subject_id, detail, remote_addr",
 				"platform_audit_event" + where, params, "at DESC, id DESC",
 				(rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
-				paging);
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
 	}
 
 	/** The latest entries about one subject, newest first. */

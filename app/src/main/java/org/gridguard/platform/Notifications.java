@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * In-app notifications: alerts, escalations and reminders for the people who must act. A notification is addressed
  * to an audience (a role name such as {@code GRID_WORKER}, or {@code DEPARTMENT:COMMERCE}) at a region code, and
- * reaches every user of that audience whose jurisdiction contains the code; or to one user by name. ALERTs are also
+ * reaches every user of that audience whose jurisdiction contains the code; to an audience {@link #EVERYWHERE}, reaching
+ * every user of it wherever they are bound (a town officer, a grid worker); or to one user by name. ALERTs are also
  * handed to the {@link MessageGateway} with the mobiles the caller supplies; {@link #sms} sends a text to phones alone.
  * Without a gateway of the deployment's own, texts are only logged, at debug level (logger
  * {@code org.gridguard.platform.Notifications}).
@@ -28,6 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+
+	/**
+	 * The region code of a notification for every user of its audience: a city-wide decision reaches the officers of
+	 * each town and village and every grid worker, whose jurisdictions do not contain the city's code.
+	 */
+	public static final String EVERYWHERE = "*";
 
 	private static final RowMapper<Notification> ROW = (rs, i) -> new Notification(rs.getLong("id"),
 			rs.getTimestamp("created_at").toInstant(), rs.getString("region_code"), rs.getString("audience"),
@@ -81,6 +88,12 @@ public class Notifications {
 			return new Draft(regionCode, audience, null, severity, title, body, link, source, null, List.of());
 		}
 
+		/** To every user of {@code audience}, wherever they are bound ({@link #EVERYWHERE}). */
+		public static Draft toEveryone(String audience, Notification.Severity severity, String title,
+				@Nullable String body, @Nullable String link, String source) {
+			return toAudience(audience, EVERYWHERE, severity, title, body, link, source);
+		}
+
 		public Draft withDedupeKey(String key) {
 			return new Draft(regionCode, audience, username, severity, title, body, link, source, key, mobiles);
 		}
@@ -121,7 +134,8 @@ public class Notifications {
 		return jdbc.sql("""
 				SELECT n.*, (r.notification_id IS NOT NULL) AS read FROM platform_notification n
 				LEFT JOIN platform_notification_read r ON r.notification_id = n.id AND r.username = :user
-				WHERE n.username = :user OR (n.audience IN (:audiences) AND n.region_code LIKE :region)
+				WHERE n.username = :user OR (n.audience IN (:audiences)
+					AND (n.region_code LIKE :region OR n.region_code = '*'))
 				ORDER BY n.created_at DESC, n.id DESC LIMIT :limit""")
 			.param("user", user.getUsername())
 			.param("audiences", user.audiences())
@@ -135,7 +149,8 @@ public class Notifications {
 	public long unread(SignedInUser user) {
 		return jdbc.sql("""
 				SELECT count(*) FROM platform_notification n
-				WHERE (n.username = :user OR (n.audience IN (:audiences) AND n.region_code LIKE :region))
+				WHERE (n.username = :user OR (n.audience IN (:audiences)
+					AND (n.region_code LIKE :region OR n.region_code = '*')))
 				AND n.created_at > now() - interval '30 days'
 				AND NOT EXISTS (SELECT 1 FROM platform_notification_read r WHERE r.notification_id = n.id AND r.username = :user)""")
 			.param("user", user.getUsername())

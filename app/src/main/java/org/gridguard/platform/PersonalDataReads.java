@@ -115,6 +115,34 @@ public class PersonalDataReads {
 		}
 	}
 
+	/**
+	 * Lets an export of person records start: refused like a read when the account's budget is spent or it is stopped.
+	 * What the export served is counted afterwards ({@link #exported}).
+	 * @throws TooManyPersonReads when the account may read no more for now
+	 */
+	public void exportStarts() {
+		charge(1);
+	}
+
+	/**
+	 * Counts the person records an export served, after the fact: like any single read larger than the budget, it
+	 * takes at most a whole minute's budget, and it is never refused (the records are gone), so that the account's
+	 * next reads wait until the budget has refilled.
+	 */
+	public void exported(long persons) {
+		String user = currentUser();
+		if (user != null && persons > 1) {
+			bucket(user).consumeIgnoringRateLimits(Math.min(persons, perMinute) - 1);
+		}
+	}
+
+	private Bucket bucket(String user) {
+		return buckets.computeIfAbsent(user, u -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			.withCustomTimePrecision(time)
+			.build());
+	}
+
 	private void charge(String user, int persons) {
 		Instant now = clock.instant();
 		Instant until = stopped.get(user);
@@ -124,10 +152,7 @@ public class PersonalDataReads {
 			}
 			stopped.remove(user, until);
 		}
-		Bucket bucket = buckets.computeIfAbsent(user, u -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-			.withCustomTimePrecision(time)
-			.build());
+		Bucket bucket = bucket(user);
 		// a single read larger than the whole budget (a big correction file) takes the whole budget, not forever
 		if (!bucket.tryConsume(Math.min(persons, perMinute))) {
 			// a reader who ran out is stopped for a whole minute, not let on as soon as a page's worth has refilled

@@ -12,14 +12,6 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.poifs.crypt.temp.SXSSFWorkbookWithCustomZipEntrySource;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * the file comes back; control characters other than tab, CR and LF become U+FFFD, so that the reader sees where a
  * refused character was. Numbers are written as numbers (never neutralised).
  * <p>
- * CSV is UTF-8 with a byte-order mark (so that Excel reads Chinese correctly). XLSX is streamed with POI's SXSSF,
- * whose temporary files are encrypted with a throw-away key (personal data never lies on disk in the clear); past
- * Excel's last row a further sheet continues with the header row repeated. The first row written is the header.
+ * CSV is UTF-8 with a byte-order mark (so that Excel reads Chinese correctly). XLSX goes onto the stream row by row
+ * ({@link XlsxStream}): nothing is buffered in memory or in temporary files, so personal data never lies on disk and a
+ * download starts with its first row; past Excel's last row a further sheet continues with the header row repeated.
+ * The first row written is the header. {@link #flush()} pushes what has been written so far to the reader.
  */
 public final class TableWriter implements Closeable {
 
@@ -74,26 +67,18 @@ public final class TableWriter implements Closeable {
 
 	}
 
-	private static final int XLSX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-
 	private final OutputStream out;
 
 	private final @Nullable CSVPrinter csv;
 
-	private final @Nullable SXSSFWorkbook workbook;
-
-	private @Nullable Sheet sheet;
-
-	private @Nullable CellStyle headerStyle;
+	private final @Nullable XlsxStream xlsx;
 
 	private @Nullable List<Object> header;
 
-	private int rowIndex;
-
-	private TableWriter(OutputStream out, @Nullable CSVPrinter csv, @Nullable SXSSFWorkbook workbook) {
+	private TableWriter(OutputStream out, @Nullable CSVPrinter csv, @Nullable XlsxStream xlsx) {
 		this.out = out;
 		this.csv = csv;
-		this.workbook = workbook;
+		this.xlsx = xlsx;
 	}
 
 	/** Starts a file on {@code out}; {@link #close()} finishes it (and leaves {@code out} open). */
@@ -104,7 +89,7 @@ public final class TableWriter implements Closeable {
 				var writer = new OutputStreamWriter(new NotClosing(out), StandardCharsets.UTF_8);
 				return new TableWriter(out, new CSVPrinter(writer, CSVFormat.DEFAULT), null);
 			}
-			return new TableWriter(out, null, new SXSSFWorkbookWithCustomZipEntrySource());
+			return new TableWriter(out, null, new XlsxStream(new NotClosing(out)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -133,46 +118,39 @@ public final class TableWriter implements Closeable {
 		}
 	}
 
-	private void xlsxRow(List<?> cells, boolean first) {
-		if (sheet == null || rowIndex == XLSX_ROWS) {
-			boolean continued = sheet != null;
-			sheet = workbook.createSheet();
-			rowIndex = 0;
+	private void xlsxRow(List<?> cells, boolean first) throws IOException {
+		if (xlsx.sheetFull()) {
+			boolean continued = !first;
+			xlsx.newSheet();
 			if (continued) {
-				writeXlsx(header, true);
+				xlsx.row(texts(header), true);
 			}
 		}
-		writeXlsx(cells, first);
+		xlsx.row(texts(cells), first);
 	}
 
-	private void writeXlsx(List<?> cells, boolean bold) {
-		Row row = sheet.createRow(rowIndex++);
-		for (int i = 0; i < cells.size(); i++) {
-			Object value = cells.get(i);
-			if (value == null) {
-				continue;
-			}
-			Cell cell = row.createCell(i);
-			if (value instanceof Number number) {
-				cell.setCellValue(number.doubleValue());
+	private static List<Object> texts(List<?> cells) {
+		var values = new ArrayList<Object>(cells.size());
+		for (Object cell : cells) {
+			values.add(cell == null || cell instanceof Number ? cell : text(cell));
+		}
+		return values;
+	}
+
+	/** Sends the rows written so far on to the reader, as far as the format allows (XLSX is compressed in blocks). */
+	public void flush() {
+		try {
+			if (csv != null) {
+				csv.flush();
 			}
 			else {
-				cell.setCellValue(text(value));
+				xlsx.flush();
 			}
-			if (bold) {
-				cell.setCellStyle(headerStyle());
-			}
+			out.flush();
 		}
-	}
-
-	private CellStyle headerStyle() {
-		if (headerStyle == null) {
-			Font font = workbook.createFont();
-			font.setBold(true);
-			headerStyle = workbook.createCellStyle();
-			headerStyle.setFont(font);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return headerStyle;
 	}
 
 	@Override
@@ -182,16 +160,7 @@ public final class TableWriter implements Closeable {
 				csv.close(true);
 			}
 			else {
-				if (sheet == null) {
-					workbook.createSheet();
-				}
-				try {
-					workbook.write(new NotClosing(out));
-				}
-				finally {
-					workbook.dispose();
-					workbook.close();
-				}
+				xlsx.finish();
 			}
 			out.flush();
 		}

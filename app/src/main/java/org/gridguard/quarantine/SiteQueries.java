@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gridguard.platform.NotFound;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -81,6 +81,14 @@ public class SiteQueries {
 		return allSites(region).stream().filter(s -> who.seesSite(s.id(), s.townCode())).toList();
 	}
 
+	/** Every site of {@link #sites}, in the same order (for its export). */
+	public ListQuery<Site> siteList(Jurisdiction who, @Nullable String region) {
+		String prefix = region == null || region.isBlank() ? "" : region.strip();
+		return new ListQuery<>(SITE_COLUMNS, SITE_FROM + " WHERE s.town_code LIKE ? AND s.id = ANY (?)",
+				List.of(prefix + "%", sites(who, region).stream().map(Site::id).toArray(Long[]::new)),
+				"s.town_code, s.name, s.id", SITE);
+	}
+
 	List<Site> allSites(@Nullable String region) {
 		String prefix = region == null || region.isBlank() ? "" : region.strip();
 		return jdbc.sql("SELECT " + SITE_COLUMNS + " FROM " + SITE_FROM + " WHERE s.town_code LIKE ? ORDER BY s.town_code, s.name, s.id")
@@ -141,11 +149,16 @@ public class SiteQueries {
 	 * first, then the others the latest first.
 	 */
 	public PageResult<Transfer> transfers(TransferFilter filter, Jurisdiction who, Paging paging) {
+		return transferList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every transfer of {@link #transfers} with this filter, in the list's order (for its export). */
+	public ListQuery<Transfer> transferList(TransferFilter filter, Jurisdiction who) {
 		var params = new ArrayList<Object>();
 		String where = transferWhere(filter, who, params);
-		return PagedQuery.page(jdbc, "*", "quarantine_transfer" + where, params,
+		return new ListQuery<>("*", "quarantine_transfer" + where, params,
 				"state = 'PENDING' DESC, CASE WHEN state = 'PENDING' THEN due_at END, coalesce(ended_at, created_at) DESC, id DESC",
-				TRANSFER, paging);
+				TRANSFER);
 	}
 
 	String transferWhere(TransferFilter filter, Jurisdiction who, List<Object> params) {
@@ -197,9 +210,14 @@ public class SiteQueries {
 
 	/** Stays at the sites the caller sees, the newest admission first. */
 	public PageResult<Stay> stays(StayFilter filter, Jurisdiction who, Paging paging) {
+		return stayList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every stay of {@link #stays} with this filter, the newest admission first (for its export). */
+	public ListQuery<Stay> stayList(StayFilter filter, Jurisdiction who) {
 		var params = new ArrayList<Object>();
 		String from = stayFrom(filter, visibleSiteIds(who), params);
-		return PagedQuery.page(jdbc, STAY_COLUMNS, from, params, "t.admitted_at DESC, t.id DESC", STAY, paging);
+		return new ListQuery<>(STAY_COLUMNS, from, params, "t.admitted_at DESC, t.id DESC", STAY);
 	}
 
 	String stayFrom(StayFilter filter, List<Long> siteIds, List<Object> params) {

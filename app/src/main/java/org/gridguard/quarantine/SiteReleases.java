@@ -102,20 +102,28 @@ public class SiteReleases {
 		return new Released(stayId, handedOver);
 	}
 
-	/** A person staying at a site turned out a case: the stay ends "to hospital" and the room goes to disinfection. */
+	/**
+	 * A person staying at a site left control: a case leaves for hospital; a person released by the command or pushed
+	 * on to another city leaves the site. Either way the stay ends, the room goes to terminal disinfection and the
+	 * site is told, so that no room stays occupied by someone nobody controls any more.
+	 */
 	@ApplicationModuleListener
 	void on(ControlEnded event) {
-		if (event.state() != RiskPerson.State.CASE) {
+		boolean toHospital = event.state() == RiskPerson.State.CASE;
+		if (!toHospital && event.state() != RiskPerson.State.RELEASED
+				&& event.state() != RiskPerson.State.TRANSFERRED_OUT) {
 			return;
 		}
 		queries.currentStay(event.riskPersonId()).ifPresent(stay -> {
-			if (writer.endStay(stay.id(), Stay.State.TO_HOSPITAL, clock.instant(), "system")) {
+			Stay.State end = toHospital ? Stay.State.TO_HOSPITAL : Stay.State.RELEASED;
+			if (writer.endStay(stay.id(), end, clock.instant(), "system")) {
 				writer.leaveRoom(stay.roomId());
 				Site site = queries.find(stay.siteId()).orElseThrow(() -> new NotFound("site"));
-				notices.toSite(site, Notification.Severity.ALERT,
-						messages.getDefault("quarantine.notify.toHospital", stay.room()),
+				String key = toHospital ? "quarantine.notify.toHospital"
+						: "quarantine.notify.leftControl." + event.state().name();
+				notices.toSite(site, Notification.Severity.ALERT, messages.getDefault(key, stay.room()),
 						messages.getDefault("quarantine.notify.toHospital.body"), "/quarantine/stays/" + stay.id(),
-						"quarantine:to-hospital:" + stay.id());
+						(toHospital ? "quarantine:to-hospital:" : "quarantine:left-control:") + stay.id());
 			}
 		});
 	}

@@ -36,7 +36,7 @@ public class Transfers {
 
 	private final SiteQueries queries;
 
-	private final QuarantineProperties properties;
+	private final QuarantineProfile profile;
 
 	private final SiteNotices notices;
 
@@ -48,11 +48,11 @@ public class Transfers {
 
 	private final Clock clock;
 
-	Transfers(QuarantineWriter writer, SiteQueries queries, QuarantineProperties properties, SiteNotices notices,
+	Transfers(QuarantineWriter writer, SiteQueries queries, QuarantineProfile profile, SiteNotices notices,
 			RegionManagement regions, AuditLog audit, Messages messages, Clock clock) {
 		this.writer = writer;
 		this.queries = queries;
-		this.properties = properties;
+		this.profile = profile;
 		this.notices = notices;
 		this.regions = regions;
 		this.audit = audit;
@@ -60,12 +60,9 @@ public class Transfers {
 		this.clock = clock;
 	}
 
-	/**
-	 * How long from the applied measure to admission. The response level's profile is to supply it; until then the
-	 * configured default.
-	 */
+	/** How long from the applied measure to admission: the rule profile of the response level in force. */
 	Duration sla() {
-		return properties.transferSla();
+		return profile.transferSla();
 	}
 
 	/** A verification (or an escalation) put the person under central isolation: a transfer order opens. */

@@ -6,7 +6,7 @@
  * {@code control}: listens to its events and calls its API; control never imports it.
  */
 @ApplicationModule(displayName = "Quarantine", allowedDependencies = { "shared", "platform", "region", "account",
-		"person", "status", "testing", "responsibility", "control" })
+		"person", "status", "testing", "responsibility", "control", "response" })
 @NullMarked
 package org.gridguard.quarantine;
 

@@ -1,5 +1,6 @@
 package org.gridguard.region;
 
+import org.gridguard.platform.NotFound;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,33 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return code != null && code.startsWith(regionCode);
 	}
 
+	/**
+	 * The same account seen through a part of its area: the same role, sector, venue and site, bound to {@code code}.
+	 * Every query that takes a jurisdiction then answers for that part only, which is how lists and the cockpit take a
+	 * {@code region} filter. A blank code keeps this jurisdiction.
+	 * @throws NotFound when {@code code} is not a region code (6, 9, 12 or 15 digits) inside this jurisdiction, so
+	 * that asking about other areas reveals nothing
+	 */
+	public Jurisdiction narrowedTo(@Nullable String code) {
+		if (code == null || code.isBlank()) {
+			return this;
+		}
+		String wanted = code.strip();
+		if (!isRegionCode(wanted) || !within(wanted)) {
+			throw new NotFound("region " + wanted);
+		}
+		return wanted.equals(regionCode) ? this : new Jurisdiction(username, role, wanted, sector, venueId, siteId);
+	}
+
+	private static boolean isRegionCode(String code) {
+		for (RegionLevel level : RegionLevel.values()) {
+			if (code.length() == level.codeLength()) {
+				return code.chars().allMatch(c -> c >= '0' && c <= '9');
+			}
+		}
+		return false;
+	}
+
 	/** A LIKE pattern for a region-code column: {@code 330784001%}, or one matching nothing. */
 	public String regionPattern() {
 		return role.seesResidents() ? regionCode + "%" : NOTHING;
@@ -62,6 +90,24 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 	/** The city command: city-wide rules (protocols, status rules, loop settings), API tokens, every account. */
 	public boolean isCityAdmin() {
 		return role == Role.CITY_ADMIN;
+	}
+
+	/**
+	 * The command cockpit and its daily reports: the city command and the town and village officers, each for their own
+	 * area (and any part of it).
+	 */
+	public boolean seesCockpit() {
+		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER || role == Role.VILLAGE_OFFICER;
+	}
+
+	/**
+	 * Whether this account is among the party addressed as {@code audience} (a role name, or
+	 * {@code DEPARTMENT:<sector>}) at {@code code}: the same accounts a notification to that audience there reaches. A
+	 * task given to a party may be done by any of them.
+	 */
+	public boolean belongsTo(String audience, String code) {
+		boolean inAudience = audience.equals(role.name()) || (sector != null && audience.equals(role.name() + ":" + sector));
+		return inAudience && code.startsWith(regionCode);
 	}
 
 	/** Case investigations, tracing queries and classification: 疾控 and the city command. */

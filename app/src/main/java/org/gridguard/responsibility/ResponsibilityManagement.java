@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridguard.platform.AuditLog;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -143,6 +143,11 @@ public class ResponsibilityManagement {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<Assignment> answeredFor(PartyFilter filter, Jurisdiction who, Paging paging) {
+		return answeredForList(filter, who).page(jdbc, paging);
+	}
+
+	/** Every subject of {@link #answeredFor} with this filter, in the list's order (for its export). */
+	public ListQuery<Assignment> answeredForList(PartyFilter filter, Jurisdiction who) {
 		var where = new StringBuilder(" WHERE active");
 		var params = new ArrayList<Object>();
 		if (who.isSectorBound()) {
@@ -175,8 +180,8 @@ public class ResponsibilityManagement {
 			where.append(" AND subject_type = ?");
 			params.add(filter.type().name());
 		}
-		return PagedQuery.page(jdbc, "*", "responsibility_assignment" + where, params,
-				"subject_type, territory_code, subject_label", ROW, paging);
+		return new ListQuery<>("*", "responsibility_assignment" + where, params,
+				"subject_type, territory_code, subject_label, subject_id", ROW);
 	}
 
 	/** Counts of active subjects per type for a party filter (a party's overview). */

@@ -24,7 +24,7 @@ import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -449,14 +449,19 @@ public class InvestigationManagement {
 	/** Investigations visible to the caller, newest first. */
 	@Transactional(readOnly = true)
 	public PageResult<Investigation> list(Jurisdiction who, Investigation.@Nullable State state, Paging paging) {
+		return listQuery(who, state).page(jdbc, paging);
+	}
+
+	/** Every investigation of {@link #list}, newest first (for its export). */
+	public ListQuery<Investigation> listQuery(Jurisdiction who, Investigation.@Nullable State state) {
 		String where = " WHERE (? OR i.case_region LIKE ? OR EXISTS (SELECT 1 FROM tracing_candidate c "
 				+ "WHERE c.investigation_id = i.id AND c.region_code LIKE ?))" + (state == null ? "" : " AND i.state = ?");
 		var params = new ArrayList<Object>(List.of(who.isCityWide(), who.regionPattern(), who.regionPattern()));
 		if (state != null) {
 			params.add(state.name());
 		}
-		return PagedQuery.page(jdbc, "i.*", "tracing_investigation i" + where, params, "i.opened_at DESC, i.id DESC",
-				INVESTIGATION, paging);
+		return new ListQuery<>("i.*", "tracing_investigation i" + where, params, "i.opened_at DESC, i.id DESC",
+				INVESTIGATION);
 	}
 
 	/** The open investigation of a case, if any. */
@@ -472,6 +477,13 @@ public class InvestigationManagement {
 	@Transactional(readOnly = true)
 	public PageResult<Candidate> candidates(long investigationId, Candidate.@Nullable Classification classification,
 			@Nullable Long venueId, Jurisdiction who, Paging paging) {
+		return candidateList(investigationId, classification, venueId, who).page(jdbc, paging);
+	}
+
+	/** Every candidate of {@link #candidates} with these filters, in the list's order (for its export). */
+	@Transactional(readOnly = true)
+	public ListQuery<Candidate> candidateList(long investigationId, Candidate.@Nullable Classification classification,
+			@Nullable Long venueId, Jurisdiction who) {
 		get(investigationId, who);
 		var where = new StringBuilder(" WHERE investigation_id = ?");
 		var params = new ArrayList<Object>();
@@ -488,8 +500,8 @@ public class InvestigationManagement {
 			where.append(" AND venue_id = ?");
 			params.add(venueId);
 		}
-		return PagedQuery.page(jdbc, "*", "tracing_candidate" + where, params,
-				"(overlap_end - overlap_start) DESC NULLS FIRST, id", CANDIDATE, paging);
+		return new ListQuery<>("*", "tracing_candidate" + where, params,
+				"(overlap_end - overlap_start) DESC NULLS FIRST, id", CANDIDATE);
 	}
 
 	/** Counts of candidates by classification. */

@@ -24,6 +24,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.MessageGateway;
 import org.gridguard.platform.Messages;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -166,28 +167,37 @@ public class SentinelPharmacy {
 
 	/** Purchases at a pharmacy the caller sees, newest first (buyers masked); a bulk read of personal data. */
 	public PageResult<Purchase> recent(long venueId, Jurisdiction who, Paging paging) {
-		venues.get(venueId, who);
-		long total = jdbc.sql("SELECT count(*) FROM venue_sentinel_purchase WHERE venue_id = ?")
-			.param(venueId)
-			.query(Long.class)
-			.single();
-		record Row(long id, Instant at, long personId, String medicines, int quantity, boolean fever, boolean proxy) {
-		}
-		List<Row> rows = jdbc.sql("""
-				SELECT id, at, person_id, medicines, quantity, fever, proxy FROM venue_sentinel_purchase
-				WHERE venue_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?""")
-			.params(venueId, paging.size(), paging.offset())
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
-					rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7)))
-			.list();
-		Map<Long, Person> people = persons.readForList(rows.stream().map(Row::personId).distinct().toList(),
+		PageResult<PurchaseRow> rows = recentList(venueId, who).page(jdbc, paging);
+		Map<Long, Person> people = persons.readForList(rows.items().stream().map(PurchaseRow::personId).distinct().toList(),
 				"pharmacy-purchases", String.valueOf(venueId), null);
-		List<Purchase> items = rows.stream().map(r -> {
+		return new PageResult<>(purchasesOf(rows.items(), people), paging.page(), paging.size(), rows.total());
+	}
+
+	/** One purchase before its buyer's (masked) name and number are looked up. */
+	public record PurchaseRow(long id, Instant at, long personId, String medicines, int quantity, boolean fever,
+			boolean proxy) {
+	}
+
+	/** Every purchase of {@link #recent}, newest first (for the export); 404 for a venue the caller does not see. */
+	public ListQuery<PurchaseRow> recentList(long venueId, Jurisdiction who) {
+		venues.get(venueId, who);
+		return new ListQuery<>("id, at, person_id, medicines, quantity, fever, proxy",
+				"venue_sentinel_purchase WHERE venue_id = ?", List.of(venueId), "at DESC, id DESC",
+				(rs, i) -> new PurchaseRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
+						rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7)));
+	}
+
+	/** The purchases of these rows with the buyers masked as the page shows them (the export audits them itself). */
+	public List<Purchase> purchasesForExport(List<PurchaseRow> rows) {
+		return purchasesOf(rows, persons.findAll(rows.stream().map(PurchaseRow::personId).distinct().toList()));
+	}
+
+	private static List<Purchase> purchasesOf(List<PurchaseRow> rows, Map<Long, Person> people) {
+		return rows.stream().map(r -> {
 			Person p = people.get(r.personId());
 			return new Purchase(r.id(), r.at(), r.personId(), p == null ? "?" : Masking.name(p.name()),
 					p == null ? "?" : p.idMasked(), r.medicines(), r.quantity(), r.fever(), r.proxy());
 		}).toList();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
 }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A venue's staff roster: who works there, when each last took a routine test and when the next is due by the
- * category's frequency (rules §8.1), and the closed-loop shifts of staff of special places under closed management.
+ * category's frequency under the response level in force (rules §8.1, {@link VenueProfile}), and the closed-loop shifts of staff of special places under closed management.
  */
 @Service
 @Transactional
@@ -47,8 +47,10 @@ public class StaffRoster {
 
 	private final VenueProperties properties;
 
+	private final VenueProfile profile;
+
 	StaffRoster(JdbcClient jdbc, VenueManagement venues, PersonIds personIds, VenueRegistry registry, AuditLog audit,
-			Messages messages, Clock clock, VenueProperties properties) {
+			Messages messages, Clock clock, VenueProperties properties, VenueProfile profile) {
 		this.jdbc = jdbc;
 		this.venues = venues;
 		this.personIds = personIds;
@@ -57,13 +59,14 @@ public class StaffRoster {
 		this.messages = messages;
 		this.clock = clock;
 		this.properties = properties;
+		this.profile = profile;
 	}
 
 	/** The active staff of a venue the caller sees, by name. */
 	@Transactional(readOnly = true)
 	public List<StaffMember> list(long venueId, Jurisdiction who) {
 		Venue venue = venues.get(venueId, who);
-		int every = properties.natDaysOf(venue.category());
+		int every = profile.natDays(venue.category());
 		LocalDate today = LocalDate.now(clock);
 		return jdbc.sql("SELECT * FROM venue_staff WHERE venue_id = ? AND active ORDER BY name, id")
 			.param(venueId)

@@ -21,7 +21,7 @@ import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
-import org.gridguard.platform.PagedQuery;
+import org.gridguard.platform.ListQuery;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.region.Region;
 import org.gridguard.region.RegionManagement;
@@ -225,6 +225,11 @@ public class VenueManagement {
 	/** Venues the caller sees, filtered, in region and name order. */
 	@Transactional(readOnly = true)
 	public PageResult<Venue> search(Jurisdiction who, VenueQuery query, Paging paging) {
+		return searchList(who, query).page(jdbc, paging);
+	}
+
+	/** Every venue of {@link #search} with this query, in the list's order (for its export). */
+	public ListQuery<Venue> searchList(Jurisdiction who, VenueQuery query) {
 		var params = new ArrayList<Object>();
 		var where = new StringBuilder(" WHERE ").append(VenueAccess.condition(who, params));
 		String text = clean(query.text());
@@ -250,7 +255,7 @@ public class VenueManagement {
 			where.append(" AND v.closure = ?");
 			params.add(closure);
 		}
-		return PagedQuery.page(jdbc, COLUMNS, "venue v" + where, params, "v.region_code, v.name, v.id", VENUE, paging);
+		return new ListQuery<>(COLUMNS, "venue v" + where, params, "v.region_code, v.name, v.id", VENUE);
 	}
 
 	/** Every code a venue has had, newest first. */
@@ -280,32 +285,43 @@ public class VenueManagement {
 	 * masked. Viewing it is a bulk read of personal data (audited with its size, counted against the reader's budget).
 	 */
 	public PageResult<Visit> visits(long venueId, LocalDate from, LocalDate to, Jurisdiction who, Paging paging) {
+		PageResult<CheckInRow> rows = visitList(venueId, from, to, who).page(jdbc, paging);
+		Map<Long, Person> people = persons.readForList(rows.items().stream().map(CheckInRow::personId).distinct().toList(),
+				"venue-visits", String.valueOf(venueId), from + " … " + to);
+		return new PageResult<>(visitsOf(rows.items(), people), paging.page(), paging.size(), rows.total());
+	}
+
+	/** One check-in of a visitor log, before the visitor's (masked) name and number are looked up. */
+	public record CheckInRow(Instant at, Instant until, @Nullable Instant leftAt, long personId, String colour,
+			boolean admitted, String channel) {
+	}
+
+	/**
+	 * Every check-in of {@link #visits}, newest first, for the export, which looks the visitors up a chunk at a time
+	 * ({@link #visitsForExport}); 404 for a venue the caller does not see.
+	 */
+	public ListQuery<CheckInRow> visitList(long venueId, LocalDate from, LocalDate to, Jurisdiction who) {
 		get(venueId, who);
 		Timestamp start = Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
-		long total = jdbc.sql("SELECT count(*) FROM venue_check_in WHERE venue_id = ? AND at >= ? AND at < ?")
-			.params(venueId, start, end)
-			.query(Long.class)
-			.single();
-		record Row(Instant at, Instant until, @Nullable Instant leftAt, long personId, String colour, boolean admitted,
-				String channel) {
-		}
-		List<Row> rows = jdbc.sql("""
-				SELECT at, until, left_at, person_id, colour, admitted, channel FROM venue_check_in
-				WHERE venue_id = ? AND at >= ? AND at < ? ORDER BY at DESC, person_id LIMIT ? OFFSET ?""")
-			.params(venueId, start, end, paging.size(), paging.offset())
-			.query((rs, i) -> new Row(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getString(5),
-					rs.getBoolean(6), rs.getString(7)))
-			.list();
-		Map<Long, Person> people = persons.readForList(rows.stream().map(Row::personId).distinct().toList(),
-				"venue-visits", String.valueOf(venueId), from + " … " + to);
-		List<Visit> items = rows.stream().map(r -> {
+		return new ListQuery<>("at, until, left_at, person_id, colour, admitted, channel",
+				"venue_check_in WHERE venue_id = ? AND at >= ? AND at < ?", List.of(venueId, start, end), "at DESC, person_id",
+				(rs, i) -> new CheckInRow(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
+						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getString(5),
+						rs.getBoolean(6), rs.getString(7)));
+	}
+
+	/** The visits of these check-ins with the visitors masked as the log shows them (the export audits them itself). */
+	public List<Visit> visitsForExport(List<CheckInRow> rows) {
+		return visitsOf(rows, persons.findAll(rows.stream().map(CheckInRow::personId).distinct().toList()));
+	}
+
+	private static List<Visit> visitsOf(List<CheckInRow> rows, Map<Long, Person> people) {
+		return rows.stream().map(r -> {
 			Person p = people.get(r.personId());
 			return new Visit(r.at(), r.until(), r.leftAt(), r.personId(), p == null ? "?" : Masking.name(p.name()),
 					p == null ? "?" : p.idMasked(), r.colour(), r.admitted(), r.channel());
 		}).toList();
-		return new PageResult<>(items, paging.page(), paging.size(), total);
 	}
 
 	/** Check-ins at a venue today and how many of them were refused. */

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridguard.platform.Messages;
+import org.gridguard.response.ResponseLevelChanged;
+import org.gridguard.response.ResponseProfileEdited;
 import org.gridguard.shared.Sector;
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every venue code and the little of each venue that entry verification needs, in memory, so that a scan or a batch
  * of check-ins costs no lookup. Reloaded after each committed change and once a minute (closed-loop shifts start and
- * end by date; another node may have changed something). A city has a few thousand venues.
+ * end by date; another node may have changed something) and when the response level or its profile changes (special
+ * places are under at least the closed management of the level in force). A city has a few thousand venues.
  */
 @Component
 class VenueRegistry implements SmartInitializingSingleton {
@@ -45,13 +50,30 @@ class VenueRegistry implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	private final VenueProfile profile;
+
+	private final Messages messages;
+
 	private volatile Map<String, Code> codes = Map.of();
 
 	private volatile Map<Long, Ref> venues = Map.of();
 
-	VenueRegistry(JdbcTemplate jdbc, Clock clock) {
+	VenueRegistry(JdbcTemplate jdbc, Clock clock, VenueProfile profile, Messages messages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.profile = profile;
+		this.messages = messages;
+	}
+
+	/** A new response level (or an edit of the profile in force) may close special places: reload at once. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ResponseLevelChanged event) {
+		reload();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ResponseProfileEdited event) {
+		reload();
 	}
 
 	@Override
@@ -86,12 +108,18 @@ class VenueRegistry implements SmartInitializingSingleton {
 					shifts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
 				}, Date.valueOf(today), Date.valueOf(today));
 		var loadedVenues = new HashMap<Long, Ref>();
+		VenueProfile.LevelClosure levelClosure = profile.specialClosure();
+		String levelReason = messages.getDefault("venue.closure.byLevel", messages.getDefault(levelClosure.levelKey()));
 		jdbc.query("SELECT id, name, region_code, sector, category, closure, closure_reason, active FROM venue", rs -> {
 			long id = rs.getLong(1);
 			long[] staff = shifts.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
-			loadedVenues.put(id, new Ref(id, rs.getString(2), rs.getString(3), Sector.valueOf(rs.getString(4)),
-					VenueCategory.valueOf(rs.getString(5)), Closure.valueOf(rs.getString(6)), rs.getString(7),
-					rs.getBoolean(8), staff));
+			VenueCategory category = VenueCategory.valueOf(rs.getString(5));
+			Closure own = Closure.valueOf(rs.getString(6));
+			// special places are under at least the closed management of the response level in force
+			Closure closure = category.special() ? levelClosure.over(own) : own;
+			String reason = closure == own ? rs.getString(7) : levelReason;
+			loadedVenues.put(id, new Ref(id, rs.getString(2), rs.getString(3), Sector.valueOf(rs.getString(4)), category,
+					closure, reason, rs.getBoolean(8), staff));
 		});
 		var loadedCodes = new HashMap<String, Code>();
 		jdbc.query("SELECT code, venue_id, revoked_at IS NOT NULL FROM venue_code",

@@ -5,7 +5,8 @@
  * {@link org.gridguard.venue.CheckInFeed}; flagged scans and pharmacy purchases are published as events.
  */
 @ApplicationModule(displayName = "Venue",
-		allowedDependencies = { "shared", "platform", "region", "person", "status", "responsibility", "account" })
+		allowedDependencies = { "shared", "platform", "region", "person", "status", "responsibility", "account",
+				"response" })
 @NullMarked
 package org.gridguard.venue;
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gridguard.TestHttp;
 import org.gridguard.TestIds;
@@ -17,9 +19,14 @@ import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.region.Jurisdiction;
+import org.gridguard.response.ProfileEditing;
+import org.gridguard.response.ProfileViews;
+import org.gridguard.response.ResponseLevel;
+import org.gridguard.response.ResponseLevels;
 import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +38,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The city admin changes the loop's timing and thresholds on the protocols page, and the loop follows: a new fever
- * threshold, new check deadlines for schedules laid out afterwards, new escalation ages. Bad values are refused field
- * by field with what was typed kept; only the city admin may change them.
+ * The loop's timing and thresholds are settings of the response level's rule profile: the city admin changes them in
+ * the profile of the level in force, and the loop follows: a new fever threshold, new check deadlines for schedules
+ * laid out afterwards, new escalation ages. The protocols page shows the numbers in force, read-only, with a link to
+ * the profile; only the city admin may change them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -43,11 +51,24 @@ class LoopSettingsIntegrationTests {
 
 	private static final Jurisdiction CITY = Jurisdiction.system();
 
+	private static final List<String> KEYS = List.of("control.check.am-due", "control.check.pm-due",
+			"control.test-grace", "control.fever-threshold", "control.escalation.grid", "control.escalation.village",
+			"control.escalation.town", "control.escalation.city");
+
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	LoopSettingsStore settings;
+
+	@Autowired
+	ResponseLevels levels;
+
+	@Autowired
+	ProfileViews views;
+
+	@Autowired
+	ProfileEditing editing;
 
 	@Autowired
 	PersonManagement persons;
@@ -79,26 +100,42 @@ class LoopSettingsIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	private ResponseLevel level;
+
+	private Map<String, String> before;
+
+	@BeforeEach
+	void rememberTheProfile() {
+		level = levels.current().level();
+		before = new LinkedHashMap<>();
+		views.entries(level).stream().filter(e -> KEYS.contains(e.setting().key()))
+			.forEach(e -> before.put(e.setting().key(), e.value()));
+	}
+
 	@AfterEach
-	void backToDefaults() {
+	void restoreTheProfile() {
 		// every integration test shares this application context: leave the loop as the others expect it
-		settings.reset("test");
+		editing.edit(level, before, "test");
 	}
 
 	@Test
-	void theCityAdminChangesTheSettingsAndTheLoopFollows() {
+	void theCityAdminChangesTheSettingsInTheProfileInForceAndTheLoopFollows() {
 		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
-		HttpResponse<String> saved = admin.postRaw("/control/protocols/settings",
-				form("amDue", "08:30", "pmDue", "20:00", "testGraceHours", "6", "feverThreshold", "37.8", "escalation", "0",
-						"escalation", "30", "escalation", "90", "escalation", "180"));
+		HttpResponse<String> saved = admin.postRaw("/response/profiles/" + level.name(),
+				form("v.control.check.am-due", "08:30", "v.control.check.pm-due", "20:00", "v.control.test-grace", "6",
+						"v.control.fever-threshold", "37.8", "v.control.escalation.grid", "0",
+						"v.control.escalation.village", "30", "v.control.escalation.town", "90",
+						"v.control.escalation.city", "180"));
 		assertThat(saved.statusCode()).isEqualTo(302);
-		String page = admin.get("/control/protocols").body();
-		assertThat(page).contains("管控参数已保存").contains("由 admin 于").contains("value=\"37.8\"").contains("value=\"08:30\"");
 		assertThat(settings.settings()).isEqualTo(new LoopSettings(LocalTime.of(8, 30), LocalTime.of(20, 0),
 				Duration.ofHours(6), 37.8, List.of(Duration.ZERO, Duration.ofMinutes(30), Duration.ofMinutes(90),
 						Duration.ofMinutes(180))));
-		assertThat(audit.forSubject("control_loop_settings", "1", 5)).first()
-			.satisfies(e -> assertThat(e.detail()).contains("fever ≥ 37.8"));
+		String page = admin.get("/control/protocols").body();
+		assertThat(page).contains("id=\"loop-am\">08:30<").contains("id=\"loop-fever\">37.8<")
+			.contains("href=\"/response/profiles/" + level.name() + "\"")
+			.doesNotContain("id=\"settings-form\"");
+		assertThat(audit.forSubject("response_profile", level.name(), 20))
+			.anySatisfy(e -> assertThat(e.detail()).startsWith("control.fever-threshold: ").endsWith(" -> 37.8"));
 
 		// 37.5 ℃ was a fever under the default 37.3, and is not any more; 37.8 is
 		Person person = resident("参数甲");
@@ -136,53 +173,29 @@ class LoopSettingsIntegrationTests {
 			.singleElement()
 			.satisfies(v -> assertThat(v.escalationLevel()).isEqualTo(3));
 
-		admin.postRaw("/control/protocols/settings/reset", "x=1");
-		assertThat(settings.settings()).isEqualTo(settings.defaults());
-		assertThat(admin.get("/control/protocols").body()).contains("当前为系统默认值");
+		// empty values go back to the defaults
+		var empty = new StringBuilder("x=1");
+		KEYS.forEach(k -> empty.append("&v.").append(k).append('='));
+		admin.postRaw("/response/profiles/" + level.name(), empty.toString());
+		assertThat(views.entries(level)).filteredOn(e -> KEYS.contains(e.setting().key()))
+			.hasSize(KEYS.size())
+			.noneMatch(ProfileViews.Entry::customised);
+		assertThat(settings.settings().feverThreshold()).isEqualTo(37.3);
 	}
 
 	@Test
-	void badValuesAreRefusedFieldByFieldAndWhatWasTypedStays() {
-		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
-		admin.postRaw("/control/protocols/settings", form("amDue", "25:00", "pmDue", "21:00", "testGraceHours", "abc",
-				"feverThreshold", "41", "escalation", "0", "escalation", "60", "escalation", "30", "escalation", "2.5"));
-		String page = admin.get("/control/protocols").body();
-		assertThat(page).contains("<strong>amDue</strong>: <span>“25:00”不是有效时间")
-			.contains("<strong>testGraceHours</strong>: <span>“abc”不是数字")
-			.contains("<strong>feverThreshold</strong>: <span>应在 36.5 到 39.0 之间")
-			.contains("<strong>escalation[2]</strong>: <span>不能早于上一级的时限")
-			.contains("<strong>escalation[3]</strong>: <span>应为整数分钟")
-			.doesNotContain("<strong>pmDue</strong>")
-			.contains("value=\"abc\"")
-			.contains("value=\"25:00\"");
-		assertThat(settings.settings()).isEqualTo(settings.defaults());
-
-		admin.postRaw("/control/protocols/settings", form("amDue", "21:00", "pmDue", "12:00", "testGraceHours", "12",
-				"feverThreshold", "37.3", "escalation", "0", "escalation", "60", "escalation", "120"));
-		assertThat(admin.get("/control/protocols").body()).contains("<strong>pmDue</strong>: <span>下午打卡截止应晚于上午打卡截止")
-			.contains("<strong>escalation[3]</strong>: <span>必填");
-		assertThat(settings.settings()).isEqualTo(settings.defaults());
-
-		// a category's deadline that is not a number is named too, not a bare "bad request"
-		var refused = admin.postRaw("/control/protocols/categories/CLOSE_CONTACT",
-				form("protocolId", "v9_close_contact", "ackHours", "两小时", "verifyHours", "24"));
-		assertThat(refused.statusCode()).isEqualTo(302);
-		assertThat(admin.get("/control/protocols").body()).contains("<strong>ackHours</strong>: <span>时限应在 0 到 720 小时之间");
-	}
-
-	@Test
-	void onlyTheCityAdminMayChangeThem() {
-		String valid = form("amDue", "09:00", "pmDue", "20:00", "testGraceHours", "12", "feverThreshold", "37.3",
-				"escalation", "0", "escalation", "60", "escalation", "120", "escalation", "240");
+	void onlyTheCityAdminMayChangeThemAndEveryoneInTheLoopSeesThem() {
+		String valid = form("v.control.fever-threshold", "38.0");
 		for (String username : List.of("cdc", "town", "grid")) {
 			TestHttp other = TestHttp.signedIn(port, username, "demo-test-password");
-			assertThat(other.postRaw("/control/protocols/settings", valid).statusCode()).as(username).isEqualTo(403);
-			assertThat(other.postRaw("/control/protocols/settings/reset", "x=1").statusCode()).as(username).isEqualTo(403);
+			assertThat(other.postRaw("/response/profiles/" + level.name(), valid).statusCode()).as(username)
+				.isEqualTo(403);
 		}
-		assertThat(settings.settings()).isEqualTo(settings.defaults());
+		assertThat(settings.settings().feverThreshold()).isEqualTo(37.3);
 		String seen = TestHttp.signedIn(port, "grid", "demo-test-password").get("/control/protocols").body();
 		assertThat(seen).contains("id=\"loop-settings\"").contains("id=\"category-rules\"")
-			.doesNotContain("id=\"settings-save\"").doesNotContain("id=\"protocol-form\"");
+			.contains("id=\"loop-fever\">37.3<")
+			.doesNotContain("id=\"protocol-form\"");
 	}
 
 	private static String form(String... pairs) {

@@ -80,6 +80,31 @@ class TableWriterTests {
 	}
 
 	@Test
+	void anXlsxFileStreamedRowByRowKeepsMarkupLineBreaksAndColumnsPastZ() throws Exception {
+		var out = new ByteArrayOutputStream();
+		var wide = new java.util.ArrayList<Object>();
+		for (int i = 0; i < 30; i++) {
+			wide.add(i == 27 ? "a<b>&c\r\n第二行" : i);
+		}
+		try (TableWriter writer = TableWriter.open(TableWriter.Format.XLSX, out)) {
+			writer.row(List.of("表头"));
+			writer.flush();
+			assertThat(out.size()).as("the file has started before it is finished").isPositive();
+			writer.row(wide);
+		}
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			var row = workbook.getSheetAt(0).getRow(1);
+			assertThat(row.getLastCellNum()).isEqualTo((short) 30);
+			assertThat(row.getCell(27).getStringCellValue()).isEqualTo("a<b>&c\r\n第二行");
+			assertThat(row.getCell(29).getNumericCellValue()).isEqualTo(29.0);
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
+		}
+		assertThat(XlsxStream.column(0)).isEqualTo("A");
+		assertThat(XlsxStream.column(26)).isEqualTo("AA");
+		assertThat(XlsxStream.column(16383)).isEqualTo("XFD");
+	}
+
+	@Test
 	void formatsAreNamedByTheirExtension() {
 		assertThat(Arrays.stream(TableWriter.Format.values()).map(f -> TableWriter.Format.of(f.extension().toUpperCase())))
 			.containsExactly(TableWriter.Format.CSV, TableWriter.Format.XLSX);

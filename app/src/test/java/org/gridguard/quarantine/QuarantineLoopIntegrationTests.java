@@ -343,6 +343,23 @@ class QuarantineLoopIntegrationTests {
 	}
 
 	@Test
+	void aResidentReleasedFromControlOrHandedOnLeavesTheSiteAndTheRoomAwaitsDisinfection() {
+		Site site = fixtures.site("711:SINGLE:1", "712:SINGLE:1");
+		for (RiskPerson.State ended : new RiskPerson.State[] { RiskPerson.State.RELEASED,
+				RiskPerson.State.TRANSFERRED_OUT }) {
+			long id = fixtures.centrallyIsolated("离点" + ended.ordinal());
+			Transfer transfer = fixtures.pendingTransfer(id);
+			var admitted = admissions.admit(transfer.id(), site.id(), null, null, CITY);
+			transactions.executeWithoutResult(
+					s -> events.publishEvent(new ControlEnded(id, transfer.personId(), ended, Instant.now())));
+			await(() -> queries.findStay(admitted.stayId()).orElseThrow().state() == Stay.State.RELEASED);
+			assertThat(queries.currentStay(id)).isEmpty();
+		}
+		assertThat(queries.rooms(site.id())).extracting(Site.Room::state)
+			.containsOnly(Site.RoomState.DISINFECTION);
+	}
+
+	@Test
 	void siteStaffSeeOnlyTheirOwnSite() {
 		Site own = fixtures.site("801:SINGLE:1");
 		Site other = fixtures.site("802:SINGLE:1");

@@ -1,8 +1,10 @@
 package org.gridguard.region;
 
+import org.gridguard.platform.NotFound;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The role-and-region policy, written once: who sees a person, who may ask whose colour and why, who administers
@@ -80,6 +82,49 @@ class JurisdictionTests {
 		assertThat(as(Role.GRID_WORKER, GRID).seesSites()).isFalse();
 		assertThat(as(Role.VENUE_MANAGER, TOWN).seesSite(7, TOWN)).isFalse();
 		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).runsSite(9)).isFalse();
+	}
+
+	@Test
+	void narrowingToAPartOfTheAreaKeepsTheRoleAndAnswersForThatPartOnly() {
+		Jurisdiction city = as(Role.CITY_ADMIN, Region.CITY_CODE);
+		Jurisdiction grid = city.narrowedTo(GRID);
+		assertThat(grid.role()).isEqualTo(Role.CITY_ADMIN);
+		assertThat(grid.regionPattern()).isEqualTo(GRID + "%");
+		assertThat(grid.covers(OTHER_TOWN_GRID)).isFalse();
+		assertThat(city.narrowedTo(" ")).isSameAs(city);
+		assertThat(city.narrowedTo(null)).isSameAs(city);
+		Jurisdiction department = as(Role.DEPARTMENT, Region.CITY_CODE).narrowedTo(TOWN);
+		assertThat(department.sector()).isEqualTo("COMMERCE");
+		assertThat(department.regionPattern()).isEqualTo("-");
+	}
+
+	@Test
+	void narrowingOutsideTheAreaOrToSomethingThatIsNoRegionCodeIsNotFound() {
+		Jurisdiction town = as(Role.TOWN_OFFICER, TOWN);
+		assertThatThrownBy(() -> town.narrowedTo(OTHER_TOWN_GRID)).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> town.narrowedTo(Region.CITY_CODE)).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> town.narrowedTo("3307840010")).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> town.narrowedTo("330784001%")).isInstanceOf(NotFound.class);
+		assertThat(town.narrowedTo(GRID).covers(GRID)).isTrue();
+	}
+
+	@Test
+	void theCockpitIsForTheCityCommandAndTheTownAndVillageOfficers() {
+		assertThat(as(Role.CITY_ADMIN, Region.CITY_CODE).seesCockpit()).isTrue();
+		assertThat(as(Role.TOWN_OFFICER, TOWN).seesCockpit()).isTrue();
+		assertThat(as(Role.GRID_WORKER, GRID).seesCockpit()).isFalse();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).seesCockpit()).isFalse();
+	}
+
+	@Test
+	void aTaskGivenToAPartyMayBeDoneByItsMembersOnly() {
+		assertThat(as(Role.TOWN_OFFICER, TOWN).belongsTo("TOWN_OFFICER", TOWN)).isTrue();
+		assertThat(as(Role.TOWN_OFFICER, TOWN).belongsTo("TOWN_OFFICER", "330784002")).isFalse();
+		assertThat(as(Role.VILLAGE_OFFICER, "330784001001").belongsTo("TOWN_OFFICER", TOWN)).isFalse();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).belongsTo("DEPARTMENT:COMMERCE", Region.CITY_CODE)).isTrue();
+		assertThat(as(Role.DEPARTMENT, Region.CITY_CODE).belongsTo("DEPARTMENT:HEALTH", Region.CITY_CODE)).isFalse();
+		assertThat(as(Role.CITY_ADMIN, Region.CITY_CODE).belongsTo("CITY_ADMIN", Region.CITY_CODE)).isTrue();
+		assertThat(as(Role.EPIDEMIOLOGIST, Region.CITY_CODE).belongsTo("CITY_ADMIN", Region.CITY_CODE)).isFalse();
 	}
 
 }

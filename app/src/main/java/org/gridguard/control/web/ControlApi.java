@@ -133,10 +133,11 @@ class ControlApi {
 			@RequestParam(required = false) RiskPerson.@Nullable State state,
 			@RequestParam(required = false) @Nullable String grid, @RequestParam(required = false) @Nullable String region,
 			@RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Integer size, Jurisdiction who) {
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(defaultValue = "false") boolean active,
+			Jurisdiction who) {
 		String area = grid != null && !grid.isBlank() ? grid : region;
 		PageResult<RiskPerson> result = queries.riskPersons(
-				new ControlQueries.RiskPersonFilter(category, state, area, null, null, false, unit, null), who,
+				new ControlQueries.RiskPersonFilter(category, state, area, null, null, active, unit, null), who,
 				Paging.of(page, size));
 		List<RiskPersonRow> rows = RiskPersonRow.of(result.items(), persons, regions);
 		return new Page<>(rows.stream().map(RiskPersonView::of).toList(), result.page(), result.size(), result.total());
@@ -147,8 +148,10 @@ class ControlApi {
 	Page<TaskView> tasks(@RequestParam(required = false) VerificationTask.@Nullable State state,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) @Nullable String grid,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-			Jurisdiction who) {
-		PageResult<VerificationTask> result = queries.tasks(new ControlQueries.TaskFilter(state, false, overdue, grid), who,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean escalated,
+			@RequestParam(required = false) @Nullable String region, Jurisdiction who) {
+		PageResult<VerificationTask> result = queries.tasks(
+				new ControlQueries.TaskFilter(state, open, overdue, grid, escalated), who.narrowedTo(region),
 				Paging.of(page, size));
 		Instant now = clock.instant();
 		return new Page<>(result.items().stream().map(t -> TaskView.of(t, now)).toList(), result.page(), result.size(),
@@ -217,8 +220,8 @@ class ControlApi {
 
 	@GetMapping("/unmanaged")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'GRID_WORKER', 'EPIDEMIOLOGIST')")
-	List<UnmanagedView> unmanaged(Jurisdiction who) {
-		return detector.allOpen(who).stream().map(v -> UnmanagedView.of(v, messages)).toList();
+	List<UnmanagedView> unmanaged(@RequestParam(required = false) @Nullable String region, Jurisdiction who) {
+		return detector.allOpen(who.narrowedTo(region)).stream().map(v -> UnmanagedView.of(v, messages)).toList();
 	}
 
 	/** Runs the detector and the escalation now (they also run every minute) and says what they found and how long it took. */

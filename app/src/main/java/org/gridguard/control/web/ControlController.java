@@ -111,25 +111,9 @@ class ControlController {
 			@RequestParam(required = false) @Nullable Long list,
 			@RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false) @Nullable String individual,
-			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
-		java.util.List<Long> named = null;
-		if (individual != null && !individual.isBlank()) {
-			named = persons.search(who, new org.gridguard.person.PersonQuery(individual.strip(), null, null), new Paging(0, 500))
-				.items()
-				.stream()
-				.map(Person::id)
-				.toList();
-		}
-		Long personId = null;
-		if (idNumber != null && !idNumber.isBlank()) {
-			personId = persons.search(who, new org.gridguard.person.PersonQuery(idNumber, null, null), new Paging(0, 1))
-				.items()
-				.stream()
-				.findFirst()
-				.map(Person::id)
-				.orElse(-1L);
-		}
-		var filter = new ControlQueries.RiskPersonFilter(category, state, region, personId, list, false, unit, named);
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(defaultValue = "false") boolean active,
+			Jurisdiction who, Model model) {
+		var filter = RiskPersonSearch.filter(category, state, region, idNumber, list, unit, individual, active, who, persons);
 		PageResult<RiskPerson> result = queries.riskPersons(filter, who, Paging.of(page, 30));
 		model.addAttribute("individual", individual);
 		model.addAttribute("result", result);
@@ -142,9 +126,11 @@ class ControlController {
 			.queryParamIfPresent("category", Optional.ofNullable(category))
 			.queryParamIfPresent("state", Optional.ofNullable(state))
 			.queryParamIfPresent("region", Optional.ofNullable(region).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("idNumber", Optional.ofNullable(idNumber).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("list", Optional.ofNullable(list))
 			.queryParamIfPresent("unit", Optional.ofNullable(unit).filter(s -> !s.isBlank()))
 			.queryParamIfPresent("individual", Optional.ofNullable(individual).filter(s -> !s.isBlank()))
+			.queryParamIfPresent("active", Optional.of(active).filter(Boolean::booleanValue))
 			.encode()
 			.build()
 			.toUriString());
@@ -187,11 +173,13 @@ class ControlController {
 
 	@GetMapping("/queue")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER')")
-	String queue(@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+	String queue(@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable String region, Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
 		PageResult<RiskPerson> result = queries.queue(who, Paging.of(page, 30));
 		model.addAttribute("result", result);
 		model.addAttribute("rows", RiskPersonRow.of(result.items(), persons, regions));
-		model.addAttribute("base", "/control/queue");
+		model.addAttribute("base", who == signedIn ? "/control/queue" : "/control/queue?region=" + who.regionCode());
 		return "control/queue";
 	}
 
@@ -217,7 +205,9 @@ class ControlController {
 
 	@GetMapping("/unmanaged")
 	String unmanaged(@RequestParam(required = false) Violation.@Nullable Kind kind,
-			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String region,
+			Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
 		PageResult<Violation> result = detector.open(who, kind, Paging.of(page, 50));
 		var risks = result.items().stream().map(v -> queries.riskPerson(v.riskPersonId(), who)).toList();
 		model.addAttribute("result", result);
@@ -226,7 +216,13 @@ class ControlController {
 		model.addAttribute("kinds", Violation.Kind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("base", kind == null ? "/control/unmanaged" : "/control/unmanaged?kind=" + kind);
+		model.addAttribute("region", who == signedIn ? null : who.regionCode());
+		model.addAttribute("regionName", who == signedIn ? null : regions.fullName(who.regionCode()));
+		model.addAttribute("base", UriComponentsBuilder.fromPath("/control/unmanaged")
+			.queryParamIfPresent("kind", Optional.ofNullable(kind))
+			.queryParamIfPresent("region", Optional.ofNullable(who == signedIn ? null : who.regionCode()))
+			.build()
+			.toUriString());
 		return "control/unmanaged";
 	}
 

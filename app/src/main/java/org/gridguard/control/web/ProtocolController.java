@@ -8,10 +8,10 @@ import org.gridguard.control.LoopSettingsStore;
 import org.gridguard.control.Protocol;
 import org.gridguard.control.ProtocolCatalogue;
 import org.gridguard.control.ProtocolSchedule;
-import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.NavItem;
 import org.gridguard.platform.PageActions;
 import org.gridguard.region.Jurisdiction;
+import org.gridguard.response.ResponseLevels;
 import org.gridguard.status.FactKind;
 import org.jspecify.annotations.Nullable;
 
@@ -38,11 +38,14 @@ class ProtocolController {
 
 	private final LoopSettingsStore settings;
 
+	private final ResponseLevels levels;
+
 	private final Clock clock;
 
-	ProtocolController(ProtocolCatalogue catalogue, LoopSettingsStore settings, Clock clock) {
+	ProtocolController(ProtocolCatalogue catalogue, LoopSettingsStore settings, ResponseLevels levels, Clock clock) {
 		this.catalogue = catalogue;
 		this.settings = settings;
+		this.levels = levels;
 		this.clock = clock;
 	}
 
@@ -60,11 +63,10 @@ class ProtocolController {
 		model.addAttribute("facts", FactKind.values());
 		model.addAttribute("startRules", Protocol.StartRule.values());
 		model.addAttribute("today", today);
-		LoopSettingsStore.Current loop = settings.current();
-		model.addAttribute("loop", loop);
-		model.addAttribute("loopUpdatedAt", loop.updatedAt() == null ? ""
-				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone()).format(loop.updatedAt()));
-		model.addAttribute("loopDefaults", settings.defaults());
+		// the loop's numbers and the categories' deadlines are those of the response level in force; they are edited
+		// in that level's rule profile
+		model.addAttribute("loop", settings.settings());
+		model.addAttribute("responseLevel", levels.current().level());
 		model.addAttribute("example", catalogue.protocols()
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(Protocol::id, p -> ProtocolSchedule.of(p, today))));
@@ -86,39 +88,6 @@ class ProtocolController {
 		return "redirect:/control/protocols";
 	}
 
-	/**
-	 * The loop's timing and thresholds; the text of every field comes back to the form when any is wrong, so nothing
-	 * typed is lost.
-	 */
-	@PostMapping("/settings")
-	@PreAuthorize("hasRole('CITY_ADMIN')")
-	String saveSettings(@RequestParam(required = false) @Nullable String amDue,
-			@RequestParam(required = false) @Nullable String pmDue,
-			@RequestParam(required = false) @Nullable String testGraceHours,
-			@RequestParam(required = false) @Nullable String feverThreshold,
-			@RequestParam(name = "escalation", required = false) java.util.@Nullable List<String> escalation,
-			Jurisdiction who, RedirectAttributes flash) {
-		java.util.List<String> steps = escalation == null ? java.util.List.of() : escalation;
-		try {
-			settings.change(amDue, pmDue, testGraceHours, feverThreshold, new java.util.ArrayList<>(steps), who.username());
-			flash.addFlashAttribute("settingsMessage", "control.settings.saved");
-		}
-		catch (InvalidInput ex) {
-			// shown inside the settings card, where the page opens after the redirect
-			flash.addFlashAttribute("settingsProblems", ex.problems());
-			flash.addFlashAttribute("settingsForm", new SettingsForm(amDue, pmDue, testGraceHours, feverThreshold, steps));
-		}
-		return "redirect:/control/protocols#loop-settings";
-	}
-
-	@PostMapping("/settings/reset")
-	@PreAuthorize("hasRole('CITY_ADMIN')")
-	String resetSettings(Jurisdiction who, RedirectAttributes flash) {
-		settings.reset(who.username());
-		flash.addFlashAttribute("settingsMessage", "control.settings.resetDone");
-		return "redirect:/control/protocols#loop-settings";
-	}
-
 	/** A rank as typed; what is not a whole number is refused by the range check, which names the field. */
 	private static int rank(@Nullable String text) {
 		try {
@@ -129,35 +98,13 @@ class ProtocolController {
 		}
 	}
 
-	/** Hours as typed; what is not a number is refused by the range check, which names the field. */
-	private static double hours(@Nullable String text) {
-		try {
-			return text == null ? Double.NaN : Double.parseDouble(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return Double.NaN;
-		}
-	}
-
-	/** What the admin typed, shown again after a refused change. */
-	record SettingsForm(@Nullable String amDue, @Nullable String pmDue, @Nullable String testGraceHours,
-			@Nullable String feverThreshold, java.util.List<String> escalation) {
-
-		public String step(int level) {
-			return level < escalation.size() ? escalation.get(level) : "";
-		}
-	}
-
 	@PostMapping("/categories/{category}")
 	@PreAuthorize("hasRole('CITY_ADMIN')")
 	String saveCategory(@PathVariable Category category, @RequestParam String protocolId,
-			@RequestParam(required = false) @Nullable String ackHours,
-			@RequestParam(required = false) @Nullable String verifyHours,
 			@RequestParam(required = false) @Nullable FactKind pendingFact,
 			@RequestParam(required = false) @Nullable String strictness, Jurisdiction who, RedirectAttributes flash) {
 		PageActions.attempt(flash, () -> {
-			catalogue.changeCategory(category, protocolId, hours(ackHours), hours(verifyHours), pendingFact,
-					rank(strictness), who.username());
+			catalogue.changeCategory(category, protocolId, pendingFact, rank(strictness), who.username());
 			flash.addFlashAttribute("message", "control.category.saved");
 		});
 		return "redirect:/control/protocols";

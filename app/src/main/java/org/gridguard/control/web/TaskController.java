@@ -84,9 +84,11 @@ class TaskController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "true") boolean open, @RequestParam(required = false) @Nullable Integer page,
-			Jurisdiction who, Model model) {
-		PageResult<VerificationTask> result = queries.tasks(new ControlQueries.TaskFilter(null, open, false, null), who,
-				Paging.of(page, 30));
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean escalated,
+			@RequestParam(required = false) @Nullable String region, Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
+		PageResult<VerificationTask> result = queries.tasks(
+				new ControlQueries.TaskFilter(null, open, overdue, null, escalated), who, Paging.of(page, 30));
 		List<RiskPersonRow> people = RiskPersonRow.of(
 				result.items().stream().map(t -> queries.riskPerson(t.riskPersonId(), who)).toList(), persons, regions);
 		var rows = new java.util.ArrayList<TaskRow>();
@@ -97,7 +99,11 @@ class TaskController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("open", open);
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("base", "/control/tasks?open=" + open);
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("escalated", escalated);
+		model.addAttribute("regionName", who == signedIn ? null : regions.fullName(who.regionCode()));
+		model.addAttribute("base", "/control/tasks?open=" + open + (overdue ? "&overdue=true" : "")
+				+ (escalated ? "&escalated=true" : "") + (who == signedIn ? "" : "&region=" + who.regionCode()));
 		return "control/tasks";
 	}
 

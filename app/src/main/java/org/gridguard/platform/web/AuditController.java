@@ -18,6 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gridguard.platform.ListExport;
+import org.gridguard.platform.ListExports;
+import java.util.Arrays;
+import java.util.List;
 
 /** The city admin searches the audit trail: who signed in, changed what, viewed whose personal data. */
 @Controller
@@ -29,9 +34,31 @@ class AuditController {
 
 	private final Clock clock;
 
-	AuditController(AuditLog audit, Clock clock) {
+	private final ListExports exports;
+
+	AuditController(AuditLog audit, Clock clock, ListExports exports) {
 		this.audit = audit;
 		this.clock = clock;
+		this.exports = exports;
+	}
+
+	/** The entries the list shows with the same criteria, every one of them, as CSV or XLSX. */
+	@GetMapping("/export")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	void export(@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String subject,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			HttpServletResponse response) {
+		var query = new AuditLog.AuditQuery(actor, action, subject, from, to);
+		exports.send(ListExport.of("audit", audit.searchList(query, clock.getZone()),
+				List.of("audit.at", "audit.actor", "audit.action", "audit.subject", "audit.detail", "audit.remote"),
+				ListExport.<AuditLog.AuditEntry>eachRow(e -> Arrays.asList(e.at(), e.actor(), e.action(),
+						e.subjectType() == null ? e.subjectId() : e.subjectType() + (e.subjectId() == null ? "" : " " + e.subjectId()),
+						e.detail(), e.remoteAddr())))
+			.filteredBy("actor", actor, "action", action, "subject", subject, "from", from, "to", to), format, response);
 	}
 
 	@GetMapping

@@ -6,11 +6,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gridguard.platform.HeaderBadge;
 import org.gridguard.platform.NavItem;
 import org.gridguard.platform.Notifications;
 import org.gridguard.platform.SignedInUser;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Puts what the page layout needs into every page's model: the navigation the user may use, the signed-in user,
- * and the current path (to mark the active entry and to build language links).
+ * the badges modules show in the header, and the current path (to mark the active entry and to build language links).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
@@ -31,10 +33,26 @@ class LayoutAdvice {
 
 	private final java.time.Clock clock;
 
-	LayoutAdvice(List<NavItem> items, Notifications notifications, java.time.Clock clock) {
+	private final ObjectProvider<HeaderBadge> badges;
+
+	LayoutAdvice(List<NavItem> items, Notifications notifications, java.time.Clock clock,
+			ObjectProvider<HeaderBadge> badges) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
 		this.notifications = notifications;
 		this.clock = clock;
+		this.badges = badges;
+	}
+
+	@ModelAttribute("headerBadges")
+	List<HeaderBadge.Shown> headerBadges() {
+		var shown = new java.util.ArrayList<HeaderBadge.Shown>();
+		for (HeaderBadge badge : badges.orderedStream().toList()) {
+			HeaderBadge.Shown one = badge.shown();
+			if (one != null) {
+				shown.add(one);
+			}
+		}
+		return shown;
 	}
 
 	/** The city's time zone: pages show instants with {@code #temporals.format(x.atZone(zone), …)}. */

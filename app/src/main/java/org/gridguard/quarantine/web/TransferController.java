@@ -62,7 +62,8 @@ class TransferController {
 	@GetMapping
 	String list(@RequestParam(required = false) Transfer.@Nullable State state,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) @Nullable Integer page,
-			Jurisdiction who, Model model) {
+			@RequestParam(required = false) @Nullable String region, Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
 		Transfer.State shown = state == null && !overdue ? Transfer.State.PENDING : state;
 		PageResult<Transfer> result = queries.transfers(new SiteQueries.TransferFilter(shown, overdue, null), who,
 				Paging.of(page, 50));
@@ -71,21 +72,22 @@ class TransferController {
 		var gridNames = new java.util.HashMap<String, String>();
 		result.items().forEach(t -> gridNames.computeIfAbsent(t.regionCode(), regions::fullName));
 		var siteNames = new java.util.HashMap<Long, String>();
-		queries.sites(who, null).forEach(s -> siteNames.put(s.id(), s.name()));
+		queries.sites(signedIn, null).forEach(s -> siteNames.put(s.id(), s.name()));
 		model.addAttribute("result", result);
 		model.addAttribute("people", people);
 		model.addAttribute("gridNames", gridNames);
 		model.addAttribute("siteNames", siteNames);
-		model.addAttribute("sites", queries.sites(who, null).stream().filter(s -> who.runsSite(s.id()) || who.mayCommandSites(s.townCode())).toList());
+		model.addAttribute("sites", queries.sites(signedIn, null).stream().filter(s -> signedIn.runsSite(s.id()) || signedIn.mayCommandSites(s.townCode())).toList());
 		model.addAttribute("state", shown);
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("commands", who.mayCommandSites(who.regionCode()));
+		model.addAttribute("commands", signedIn.mayCommandSites(signedIn.regionCode()));
 		model.addAttribute("ownSite", who.workSite());
 		model.addAttribute("cityAdmin", who.isCityAdmin());
 		model.addAttribute("base", UriComponentsBuilder.fromPath("/quarantine/transfers")
 			.queryParamIfPresent("state", Optional.ofNullable(state))
 			.queryParamIfPresent("overdue", overdue ? Optional.of(true) : Optional.empty())
+			.queryParamIfPresent("region", Optional.ofNullable(who == signedIn ? null : who.regionCode()))
 			.build()
 			.toUriString());
 		return "quarantine/transfers";

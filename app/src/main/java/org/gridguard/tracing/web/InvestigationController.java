@@ -85,7 +85,9 @@ class InvestigationController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) Investigation.@Nullable State state,
-			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable String region,
+			Jurisdiction signedIn, Model model) {
+		Jurisdiction who = signedIn.narrowedTo(region);
 		PageResult<Investigation> result = investigations.list(who, state, Paging.of(page, 30));
 		// officers see the investigations touching their area; a case living elsewhere stays anonymous
 		Map<Long, Person> cases = persons.readVisible(result.items().stream().map(Investigation::casePersonId).toList(), who,
@@ -97,7 +99,12 @@ class InvestigationController {
 		model.addAttribute("result", result);
 		model.addAttribute("state", state);
 		model.addAttribute("mayWork", mayWork(who));
-		model.addAttribute("base", state == null ? "/tracing/investigations" : "/tracing/investigations?state=" + state);
+		model.addAttribute("region", who == signedIn ? null : who.regionCode());
+		model.addAttribute("base", org.springframework.web.util.UriComponentsBuilder.fromPath("/tracing/investigations")
+			.queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+			.queryParamIfPresent("region", java.util.Optional.ofNullable(who == signedIn ? null : who.regionCode()))
+			.build()
+			.toUriString());
 		return "tracing/list";
 	}
 

@@ -8,6 +8,7 @@ import org.gridguard.region.Jurisdiction;
 import org.gridguard.venue.StaffRoster;
 import org.gridguard.venue.Venue;
 import org.gridguard.venue.VenueManagement;
+import org.gridguard.venue.VenueProfile;
 import org.gridguard.venue.VenueProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +37,13 @@ class StaffController {
 
 	private final VenueProperties properties;
 
-	StaffController(VenueManagement venues, StaffRoster roster, VenueProperties properties) {
+	private final VenueProfile profile;
+
+	StaffController(VenueManagement venues, StaffRoster roster, VenueProperties properties, VenueProfile profile) {
 		this.venues = venues;
 		this.roster = roster;
 		this.properties = properties;
+		this.profile = profile;
 	}
 
 	@GetMapping
@@ -48,7 +52,7 @@ class StaffController {
 		model.addAttribute("venue", venue);
 		model.addAttribute("staff", roster.list(id, who));
 		model.addAttribute("runs", venues.runs(venue, who));
-		model.addAttribute("natDays", properties.natDaysOf(venue.category()));
+		model.addAttribute("natDays", profile.natDays(venue.category()));
 		model.addAttribute("loopDays", properties.closedLoopDays());
 		return "venue/staff";
 	}

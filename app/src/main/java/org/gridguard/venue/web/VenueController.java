@@ -21,7 +21,7 @@ import org.gridguard.venue.NewVenue;
 import org.gridguard.venue.Venue;
 import org.gridguard.venue.VenueCategory;
 import org.gridguard.venue.VenueManagement;
-import org.gridguard.venue.VenueProperties;
+import org.gridguard.venue.VenueProfile;
 import org.gridguard.venue.VenueQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -52,14 +52,14 @@ class VenueController {
 
 	private final RegionManagement regions;
 
-	private final VenueProperties properties;
+	private final VenueProfile profile;
 
 	private final Clock clock;
 
-	VenueController(VenueManagement venues, RegionManagement regions, VenueProperties properties, Clock clock) {
+	VenueController(VenueManagement venues, RegionManagement regions, VenueProfile profile, Clock clock) {
 		this.venues = venues;
 		this.regions = regions;
-		this.properties = properties;
+		this.profile = profile;
 		this.clock = clock;
 	}
 
@@ -140,7 +140,19 @@ class VenueController {
 		model.addAttribute("runs", venues.runs(venue, who));
 		model.addAttribute("codes", venues.codes(id));
 		model.addAttribute("today", venues.todayCounts(id));
-		model.addAttribute("natDays", properties.natDaysOf(venue.category()));
+		model.addAttribute("natDays", profile.natDays(venue.category()));
+		// what the response level in force asks of the venue: a capacity cap below 100 %, closed management of special
+		// places
+		profile.capacityPercent(venue.category())
+			.ifPresent(percent -> {
+				if (percent < 100) {
+					model.addAttribute("capPercent", percent);
+				}
+			});
+		VenueProfile.LevelClosure levelClosure = profile.specialClosure();
+		if (venue.special() && levelClosure.over(venue.closure()) != venue.closure()) {
+			model.addAttribute("levelClosure", levelClosure);
+		}
 		model.addAttribute("cityAdmin", who.isCityAdmin());
 		return "venue/show";
 	}
