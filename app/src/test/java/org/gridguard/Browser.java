@@ -13,9 +13,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A real headless Chromium for page tests, driven through ChromeDriver. Paths come from
  * {@code CHROME_BIN}/{@code CHROMEDRIVER} or default to the Debian packages, so Selenium never downloads anything.
+ * Each browser keeps its profile under {@code target/browser-profiles/} and deletes it when it quits, so that tests
+ * leave nothing in the system's temporary folder.
  */
 public final class Browser {
 
@@ -57,7 +61,8 @@ public final class Browser {
 		String driver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
 		Path profile;
 		try {
-			profile = Files.createTempDirectory("gridguard-chrome");
+			Path profiles = Files.createDirectories(Path.of("target", "browser-profiles").toAbsolutePath());
+			profile = Files.createTempDirectory(profiles, "chrome");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -68,10 +73,32 @@ public final class Browser {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-extensions", "--lang=zh-CN", "--user-data-dir=" + profile);
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile()).build();
-		ChromeDriver browser = new ChromeDriver(service, options);
+		ChromeDriver browser = new ProfiledChrome(service, options, profile);
 		browser.manage().window().setSize(new Dimension(width, height));
 		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		return browser;
+	}
+
+	/** Deletes its profile once it has quit. */
+	private static final class ProfiledChrome extends ChromeDriver {
+
+		private final Path profile;
+
+		ProfiledChrome(ChromeDriverService service, ChromeOptions options, Path profile) {
+			super(service, options);
+			this.profile = profile;
+		}
+
+		@Override
+		public void quit() {
+			try {
+				super.quit();
+			}
+			finally {
+				FileSystemUtils.deleteRecursively(profile.toFile());
+			}
+		}
+
 	}
 
 }

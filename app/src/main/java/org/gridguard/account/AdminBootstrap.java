@@ -8,6 +8,7 @@ import java.util.Base64;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.region.Region;
 import org.gridguard.region.Role;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * On start: creates the city admin {@code admin} the first time (password from {@code GRIDGUARD_ADMIN_PASSWORD},
- * or generated and printed once); when the variable is set later, it resets the admin's password to it. A configured
+ * or generated and printed once, at the end of the start: {@link ReadyMessage}); when the variable is set later, it resets the admin's password to it. A configured
  * password that the password rules would refuse is used all the same (the operator chose it), with a warning in the
  * log at every start. Demo accounts can sign in only while demo mode is on.
  */
@@ -50,6 +51,8 @@ class AdminBootstrap implements ApplicationRunner {
 	private final String configuredPassword;
 
 	private final boolean demo;
+
+	private volatile @Nullable String generatedPassword;
 
 	AdminBootstrap(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock, SignInThrottle signIns,
 			PasswordRules passwordRules,
@@ -94,15 +97,8 @@ class AdminBootstrap implements ApplicationRunner {
 				LOG.info("Created the city admin account 'admin' with the password from GRIDGUARD_ADMIN_PASSWORD");
 			}
 			else {
-				LOG.warn("""
-
-						==================================================================
-						  GridGuard city admin account created
-						    username: admin
-						    password: {}
-						  This password is shown only once. Change it after signing in,
-						  or set GRIDGUARD_ADMIN_PASSWORD before the next start.
-						==================================================================""", password);
+				// shown once, at the end of the start (ReadyMessage), where it is not lost among the demo data's lines
+				generatedPassword = password;
 			}
 		}
 		else if (StringUtils.hasText(configuredPassword)) {
@@ -120,6 +116,13 @@ class AdminBootstrap implements ApplicationRunner {
 				LOG.info("Reset the password of 'admin' to GRIDGUARD_ADMIN_PASSWORD");
 			}
 		}
+	}
+
+	/** The password generated for the admin created at this start, once: later calls get null. */
+	@Nullable String takeGeneratedPassword() {
+		String password = generatedPassword;
+		generatedPassword = null;
+		return password;
 	}
 
 	private static String generate() {

@@ -167,7 +167,7 @@ public class Verifications {
 		writer.timeline(person.id(), now, "MEASURE_APPLIED", actor, "control.timeline.measure", protocol.name(),
 				protocol.shape(), start, "#control.start." + protocol.start(), exposure == null ? "—" : exposure,
 				plans.describe(schedule), schedule.testDates(), schedule.releaseDay());
-		links.issue(person, now);
+		links.issueAndSend(person);
 		events.publishEvent(new MeasureApplied(person.id(), person.personId(), person.category(), protocol.id(),
 				schedule.stages().get(0).kind(), person.regionCode(), start, schedule.lastDay(), now));
 	}

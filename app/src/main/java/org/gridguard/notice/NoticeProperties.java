@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param numberPrefix put before the number of the year, e.g. {@code 永疫指办} for {@code 永疫指办〔2026〕6号}; empty
  * for none
  * @param separateApproval whether the approver must be someone other than the notice's drafter and last editor
- * @param publicUrl base URL of the public pages in links the public API gives; empty: the address it is asked at
  * @param publicRefresh how long the public page and API serve the same list before reading it again (a publication
  * or withdrawal on this instance refreshes it at once)
  * @param publicHistory how many notices no longer in force the public page still lists
@@ -20,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gridguard.notice")
 public record NoticeProperties(@DefaultValue("永康市新冠肺炎疫情防控工作领导小组办公室") String issuer,
 		@DefaultValue("") String numberPrefix, @DefaultValue("true") boolean separateApproval,
-		@DefaultValue("") String publicUrl, @DefaultValue("30s") Duration publicRefresh,
+		@DefaultValue("30s") Duration publicRefresh,
 		@DefaultValue("10") int publicHistory) {
 
 	/** The number as printed: prefix, year in 〔〕, sequence and 号. */

@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * to an audience (a role name such as {@code GRID_WORKER}, or {@code DEPARTMENT:COMMERCE}) at a region code, and
  * reaches every user of that audience whose jurisdiction contains the code; to an audience {@link #EVERYWHERE}, reaching
  * every user of it wherever they are bound (a town officer, a grid worker); or to one user by name. ALERTs are also
- * handed to the {@link MessageGateway} with the mobiles the caller supplies.
+ * handed to the {@link MessageGateway} with the mobiles the caller supplies; {@link #sms} sends a text to phones alone.
+ * Without a gateway of the deployment's own, texts are only logged, at debug level (logger
+ * {@code org.gridguard.platform.Notifications}).
  */
 @Service
 @Transactional
@@ -45,10 +47,35 @@ public class Notifications {
 
 	private final ObjectProvider<MessageGateway> gateway;
 
-	Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<MessageGateway> gateway) {
+	private final AuditLog audit;
+
+	Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<MessageGateway> gateway, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gateway = gateway;
+		this.audit = audit;
+	}
+
+	/**
+	 * Sends a text message to phones through the message gateway and writes to the audit log what was sent about what,
+	 * to how many phones (not the text: it may hold a personal link). A gateway failure is logged, never thrown, so that
+	 * it cannot undo the change that caused the message.
+	 * @param action the audit action, e.g. {@code SELF_REPORT_LINK_SMS}
+	 * @return whether the gateway took the message
+	 */
+	public boolean sms(String action, String subjectType, String subjectId, List<String> mobiles, String text) {
+		if (mobiles.isEmpty()) {
+			return false;
+		}
+		audit.record(action, subjectType, subjectId, mobiles.size() + " phone(s)");
+		try {
+			gateway.ifAvailable(g -> g.send(mobiles, text));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Message gateway failed for {} {} {}: {}", action, subjectType, subjectId, ex.getMessage());
+			return false;
+		}
 	}
 
 	/** What to send: the audience or user, where, how urgent, and what it says. */
@@ -152,14 +179,14 @@ public class Notifications {
 		return s.length() <= max ? s : s.substring(0, max);
 	}
 
-	/** Used when no gateway is configured: logs what would have been sent. */
+	/** Used when no gateway is configured: logs what would have been sent, at debug level. */
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class DefaultGateway {
 
 		@org.springframework.context.annotation.Bean
 		@org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(MessageGateway.class)
 		MessageGateway loggingMessageGateway() {
-			return (mobiles, text) -> LOG.info("SMS to {} recipient(s): {}", mobiles.size(), text);
+			return (mobiles, text) -> LOG.debug("SMS to {} recipient(s): {}", mobiles.size(), text);
 		}
 
 	}

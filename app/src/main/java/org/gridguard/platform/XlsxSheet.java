@@ -3,6 +3,9 @@ package org.gridguard.platform;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -129,7 +133,7 @@ final class XlsxSheet {
 		private long run;
 
 		BoundedSheetHandler(StylesTable styles, SharedStrings strings, Collector collector) {
-			super(styles, null, strings, collector, new DataFormatter(), false);
+			super(styles, null, strings, collector, new IsoDates(), false);
 		}
 
 		@Override
@@ -164,6 +168,34 @@ final class XlsxSheet {
 						TableFile.Limits.MAX_CELL_CHARACTERS);
 			}
 			super.characters(ch, start, length);
+		}
+
+	}
+
+	/**
+	 * Date and time cells as ISO text, whatever format displays them: {@code 2022-01-05 09:30:00}, a date alone as
+	 * {@code 2022-01-05}, a time alone as {@code 09:30:00}. POI writes a date in its display format, and Excel's
+	 * built-in date formats read as US dates ({@code 1/5/22 9:30}), which nobody here would write or could read back.
+	 */
+	static final class IsoDates extends DataFormatter {
+
+		private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+		private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+			if (!DateUtil.isADateFormat(formatIndex, formatString) || !DateUtil.isValidExcelDate(value)) {
+				return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+			}
+			LocalDateTime time = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+			if (value < 1) {
+				return time.format(TIME);
+			}
+			if (time.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+				return time.toLocalDate().toString();
+			}
+			return time.format(DATE_TIME);
 		}
 
 	}

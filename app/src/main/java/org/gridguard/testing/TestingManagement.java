@@ -96,11 +96,19 @@ public class TestingManagement {
 
 	/** Records a batch (at most {@value #MAX_BATCH} items); invalid items are rejected one by one, never the batch. */
 	public BatchOutcome record(List<TestResultInput> inputs, String source) {
+		return record(inputs, source, false);
+	}
+
+	/**
+	 * Records a batch; {@code fromFile}: the items are rows of a lab's file, whose sampling times were read in the
+	 * forms of {@link SamplingTimes}, so one that is still not ISO-8601 is refused naming those forms.
+	 */
+	BatchOutcome record(List<TestResultInput> inputs, String source, boolean fromFile) {
 		Instant now = clock.instant();
 		var rejected = new ArrayList<BatchOutcome.Rejection>();
 		var valid = new ArrayList<Valid>();
 		for (TestResultInput in : inputs) {
-			Valid v = validate(in, now, rejected);
+			Valid v = validate(in, now, fromFile, rejected);
 			if (v != null) {
 				valid.add(v);
 			}
@@ -232,7 +240,8 @@ public class TestingManagement {
 			TestResult.Kind kind, TestResult.Outcome outcome, boolean pooled) {
 	}
 
-	private @Nullable Valid validate(TestResultInput in, Instant now, List<BatchOutcome.Rejection> rejected) {
+	private @Nullable Valid validate(TestResultInput in, Instant now, boolean fromFile,
+			List<BatchOutcome.Rejection> rejected) {
 		var problems = new ArrayList<BatchOutcome.Rejection>();
 		// a control character (a NUL) refuses its field, and so this item, never the batch
 		var refused = new HashSet<String>();
@@ -256,7 +265,7 @@ public class TestingManagement {
 		}
 		Instant sampledAt = null;
 		if (!refused.contains("sampledAt")) {
-			sampledAt = sampledAt(in, now, problems);
+			sampledAt = sampledAt(in, now, fromFile, problems);
 		}
 		TestResult.Kind kind = parseKind(in.kind());
 		if (kind == null && !refused.contains("kind")) {
@@ -275,7 +284,8 @@ public class TestingManagement {
 	}
 
 	/** The sampling time of an item, or null with its problem added. */
-	private @Nullable Instant sampledAt(TestResultInput in, Instant now, List<BatchOutcome.Rejection> problems) {
+	private @Nullable Instant sampledAt(TestResultInput in, Instant now, boolean fromFile,
+			List<BatchOutcome.Rejection> problems) {
 		if (in.sampledAt() == null || in.sampledAt().isBlank()) {
 			problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.required")));
 			return null;
@@ -292,7 +302,9 @@ public class TestingManagement {
 			return sampledAt;
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", messages.get("testing.sampledAt.format")));
+			problems.add(new BatchOutcome.Rejection(in.index(), "sampledAt", fromFile
+					? messages.get("testing.sampledAt.fileFormat", String.join("、", SamplingTimes.EXAMPLES))
+					: messages.get("testing.sampledAt.format")));
 			return null;
 		}
 	}

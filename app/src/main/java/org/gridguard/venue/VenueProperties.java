@@ -19,8 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatch most check-ins in one API call
  * @param declarationValidity how long a declared stay in a risk area counts (the 14-day itinerary window)
  * @param closedLoopDays default length of a closed-loop staff shift
- * @param publicUrl base URL that QR posters point to (e.g. {@code https://gg.yk.gov.cn}); empty: the address the
- * poster was requested at
  * @param natDays routine test interval of staff in days, per category, overriding the category's default
  * @param ingest the group-commit writer
  * @param rateLimit limits of the public scan endpoints, per client address
@@ -33,7 +31,7 @@ public record VenueProperties(@DefaultValue("30m") Duration defaultStay, @Defaul
 		@DefaultValue("28d") Duration retention, @DefaultValue("5m") Duration futureSkew,
 		@DefaultValue("7") int partitionsAhead, @DefaultValue("10000") int maxBatch,
 		@DefaultValue("14d") Duration declarationValidity, @DefaultValue("14") int closedLoopDays,
-		@DefaultValue("") String publicUrl, @Nullable Map<VenueCategory, Integer> natDays, @DefaultValue Ingest ingest,
+		@Nullable Map<VenueCategory, Integer> natDays, @DefaultValue Ingest ingest,
 		@DefaultValue RateLimit rateLimit, @DefaultValue("24h") Duration idempotencyKeep, @DefaultValue Scan scan) {
 
 	/** Days between routine tests of a category's staff. */

@@ -294,7 +294,7 @@ class ControlLoopIntegrationTests {
 		Person person = resident("自报壬", GRID);
 		long id = push(Category.SPACETIME_COMPANION, Instant.now(), null, person)[0];
 		verifications.complete(openTask(id).id(), new Verification(Outcome.CONTROLLED, true, null, null, null), CITY);
-		String token = links.issue(queries.riskPerson(id), Instant.now());
+		String token = links.issue(queries.riskPerson(id)).token();
 		TestHttp phone = TestHttp.anonymous(port);
 		phone.get("/p/" + token);
 		String saved = phone.post("/p/" + token, Map.of("slot", "PM", "temperature", "36.5")).body();

@@ -19,8 +19,8 @@ class NoticeRulesTests {
 
 	@Test
 	void theNumberIsTheYearInLenticularBracketsAndTheSequence() {
-		var plain = new NoticeProperties("永康市新冠肺炎疫情防控工作领导小组办公室", "", true, "", Duration.ofSeconds(30), 10);
-		var prefixed = new NoticeProperties("永康市新冠肺炎疫情防控工作领导小组办公室", "永疫指办", true, "",
+		var plain = new NoticeProperties("永康市新冠肺炎疫情防控工作领导小组办公室", "", true, Duration.ofSeconds(30), 10);
+		var prefixed = new NoticeProperties("永康市新冠肺炎疫情防控工作领导小组办公室", "永疫指办", true,
 				Duration.ofSeconds(30), 10);
 		assertThat(plain.number(2021, 6)).isEqualTo("〔2021〕6号");
 		assertThat(prefixed.number(2026, 12)).isEqualTo("永疫指办〔2026〕12号");

@@ -7,9 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.gridguard.control.Category;
 import org.gridguard.control.MeasureKind;
 import org.gridguard.control.Outcome;
+import org.gridguard.control.Placement;
 import org.gridguard.control.Verification;
 import org.gridguard.control.Verifications;
 import org.gridguard.control.ControlQueries;
@@ -30,7 +35,7 @@ import org.gridguard.shared.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +43,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -77,16 +83,37 @@ class ControlApi {
 		this.clock = clock;
 	}
 
-	@PostMapping("/push-lists")
+	/** The parts of a push-list upload, as the API document shows them (the handler reads them as request parameters). */
+	record PushListUpload(
+			@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "CSV (UTF-8 or GB18030) with a header row, or an XLSX workbook (its first sheet)") String file,
+			@Schema(implementation = Category.class, requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "the list's category; a row's own 类别 column overrides it") String category,
+			@Schema(description = "who pushed the list, e.g. 金华市疾控 (up to 100 characters)") @Nullable String source) {
+	}
+
+	/** The answer to an upload: the list's id, to follow its import with {@code GET /api/v1/push-lists/{id}}. */
+	record UploadAccepted(long id) {
+	}
+
+	/**
+	 * A pushed list (API.md): multipart {@code file} (CSV UTF-8 or GB18030 with a header row, or the first sheet of
+	 * an XLSX workbook), {@code category} and an optional {@code source}. The file is stored and answered with 202;
+	 * the import runs in the background.
+	 */
+	@PostMapping(path = "/push-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'EPIDEMIOLOGIST')")
-	ResponseEntity<Map<String, Long>> upload(@RequestParam(required = false) @Nullable MultipartFile file,
-			@RequestParam(required = false) @Nullable String category,
-			@RequestParam(required = false) @Nullable String source, Jurisdiction who) throws IOException {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = PushListUpload.class)))
+	UploadAccepted upload(@RequestParam(required = false) @Parameter(hidden = true) @Nullable MultipartFile file,
+			@RequestParam(required = false) @Parameter(hidden = true) @Nullable String category,
+			@RequestParam(required = false) @Parameter(hidden = true) @Nullable String source, Jurisdiction who)
+			throws IOException {
 		if (file == null) {
 			throw InvalidInput.of("file", messages.get("control.push.emptyFile"));
 		}
-		long id = imports.upload(file.getOriginalFilename(), file.getBytes(), category, source, who);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+		return new UploadAccepted(imports.upload(file.getOriginalFilename(), file.getBytes(), category, source, who));
 	}
 
 	@GetMapping("/push-lists/{id}")
@@ -94,7 +121,8 @@ class ControlApi {
 	PushListView pushList(@PathVariable long id, Jurisdiction who) {
 		PushList.WithRejections list = imports.get(id, who);
 		PushList l = list.list();
-		return new PushListView(l.id(), l.state().name(), l.total(), l.accepted(), l.rejected(), list.rejections(),
+		return new PushListView(l.id(), l.state().name(), l.total(), l.accepted(), l.rejected(),
+				list.rejections().stream().map(r -> new PushListRejection(r.row(), r.field(), r.message())).toList(),
 				l.processed(), l.created(), l.existing(), l.queued(), l.transferred(), l.category().name(), l.failure(),
 				l.encodingNote(), l.uploadedAt(), l.finishedAt());
 	}
@@ -136,6 +164,8 @@ class ControlApi {
 	 * assessment, {@code ELSEWHERE} pushes them on. 409 when the task is no longer open.
 	 */
 	@PostMapping("/tasks/{id}/verification")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The task after the outcome")
+	@ApiResponse(responseCode = "409", description = "The task is no longer open")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'GRID_WORKER')")
 	TaskView verify(@PathVariable long id, @RequestBody VerificationRequest body, Jurisdiction who) {
 		verifications.complete(id, body.toVerification(messages), who);
@@ -143,7 +173,9 @@ class ControlApi {
 	}
 
 	/** The body of {@code POST /api/v1/tasks/{id}/verification}. */
-	record VerificationRequest(@Nullable String outcome, @Nullable String measure, @Nullable String note,
+	record VerificationRequest(
+			@Schema(allowableValues = { "VERIFIED", "NOT_FOUND", "ELSEWHERE" }, requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String outcome,
+			@Schema(implementation = MeasureKind.class) @Nullable String measure, @Nullable String note,
 			@Nullable Boolean phoneConfirmed, @Nullable String lastExposure, @Nullable String protocolId) {
 
 		Verification toVerification(Messages messages) {
@@ -205,13 +237,20 @@ class ControlApi {
 	record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
-	record PushListView(long id, String state, int total, int accepted, int rejected, List<PushList.Rejection> rejections,
-			int processed, int created, int existing, int queued, int transferred, String category,
+	record PushListView(long id, @Schema(implementation = PushList.State.class) String state, int total, int accepted,
+			int rejected, List<PushListRejection> rejections, int processed, int created, int existing, int queued,
+			int transferred, @Schema(implementation = Category.class) String category,
 			@Nullable String failure, @Nullable String encodingNote, Instant uploadedAt, @Nullable Instant finishedAt) {
 	}
 
-	record RiskPersonView(long id, String idNumberMasked, String name, String category, String state, String gridCode,
-			@Nullable String measure, Instant since, String placement, long personId) {
+	/** A refused row of a push list: its number in the file (header = 1), the field, and why. */
+	record PushListRejection(int row, String field, String message) {
+	}
+
+	record RiskPersonView(long id, String idNumberMasked, String name, @Schema(implementation = Category.class) String category,
+			@Schema(implementation = RiskPerson.State.class) String state, String gridCode,
+			@Schema(implementation = MeasureKind.class) @Nullable String measure, Instant since,
+			@Schema(implementation = Placement.Kind.class) String placement, long personId) {
 
 		static RiskPersonView of(RiskPersonRow row) {
 			RiskPerson r = row.risk();
@@ -222,7 +261,9 @@ class ControlApi {
 
 	}
 
-	record TaskView(long id, long riskPersonId, String gridCode, String state, Instant dueAt, boolean overdue, String kind,
+	record TaskView(long id, long riskPersonId, String gridCode,
+			@Schema(implementation = VerificationTask.State.class) String state, Instant dueAt, boolean overdue,
+			@Schema(implementation = VerificationTask.Kind.class) String kind,
 			Instant ackDueAt, @Nullable String outcome, int escalationLevel) {
 
 		static TaskView of(VerificationTask t, Instant now) {
@@ -232,7 +273,8 @@ class ControlApi {
 
 	}
 
-	record UnmanagedView(long riskPersonId, String reason, Instant since, String kind, @Nullable String detail,
+	record UnmanagedView(long riskPersonId, String reason, Instant since,
+			@Schema(implementation = Violation.Kind.class) String kind, @Nullable String detail,
 			String regionCode, int escalationLevel) {
 
 		static UnmanagedView of(Violation v, Messages messages) {

@@ -1,7 +1,5 @@
 package org.gridguard.control.web;
 
-import java.time.Clock;
-
 import org.gridguard.control.Category;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.Raises;
@@ -11,6 +9,7 @@ import org.gridguard.control.Releases;
 import org.gridguard.control.RiskPerson;
 import org.gridguard.control.SelfReportLinks;
 import org.gridguard.platform.PageActions;
+import org.gridguard.platform.QrCodes;
 import org.gridguard.region.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -41,19 +40,16 @@ class RiskPersonActionsController {
 
 	private final SelfReportLinks links;
 
-	private final Clock clock;
-
 	private final Raises raises;
 
 	RiskPersonActionsController(ControlQueries queries, QueueDecisions queue, Releases releases, HealthChecks checks,
-			SelfReportLinks links, Clock clock, Raises raises) {
+			SelfReportLinks links, Raises raises) {
 		this.raises = raises;
 		this.queries = queries;
 		this.queue = queue;
 		this.releases = releases;
 		this.checks = checks;
 		this.links = links;
-		this.clock = clock;
 	}
 
 	@PostMapping("/risk-persons/{id}/grid")
@@ -107,12 +103,36 @@ class RiskPersonActionsController {
 		return "redirect:/control/risk-persons/" + id;
 	}
 
+	/**
+	 * Issues a new personal report link (the old one stops working) and shows it once: the full address, its QR code
+	 * to scan from the screen, a copy button and "send by SMS".
+	 */
 	@PostMapping("/risk-persons/{id}/link")
 	String link(@PathVariable long id, Jurisdiction who, RedirectAttributes flash) {
 		RiskPerson risk = queries.riskPerson(id, who);
-		String token = links.issue(risk, clock.instant());
-		flash.addFlashAttribute("selfLink", "/p/" + token);
+		show(links.issue(risk), flash);
 		return "redirect:/control/risk-persons/" + id;
+	}
+
+	/** Sends the link just shown to the person's mobile (audited), and shows it again. */
+	@PostMapping("/risk-persons/{id}/link/sms")
+	String sendLink(@PathVariable long id, @RequestParam(required = false) @Nullable String token, Jurisdiction who,
+			RedirectAttributes flash) {
+		RiskPerson risk = queries.riskPerson(id, who);
+		String link = token == null ? "" : token.strip();
+		PageActions.attempt(flash, () -> {
+			flash.addFlashAttribute("selfLinkSentTo", links.send(risk, link));
+		});
+		if (!link.isEmpty()) {
+			show(new SelfReportLinks.Link(link, links.url(link)), flash);
+		}
+		return "redirect:/control/risk-persons/" + id;
+	}
+
+	private static void show(SelfReportLinks.Link link, RedirectAttributes flash) {
+		flash.addFlashAttribute("selfLink", link.url());
+		flash.addFlashAttribute("selfToken", link.token());
+		flash.addFlashAttribute("selfLinkQr", QrCodes.pngDataUrl(link.url(), 6));
 	}
 
 }

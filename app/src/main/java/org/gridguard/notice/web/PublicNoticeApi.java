@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.security.PermitAll;
 import org.gridguard.notice.Notice;
-import org.gridguard.notice.NoticeProperties;
 import org.gridguard.notice.PublicNotices;
+import org.gridguard.platform.PublicAddress;
 import org.gridguard.venue.RiskArea;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public notices for other systems and sites (API.md): no account, readable from any origin. Only what the public
@@ -31,18 +31,19 @@ class PublicNoticeApi {
 
 	private final PublicNotices board;
 
-	private final NoticeProperties properties;
+	private final PublicAddress address;
 
 	private final Clock clock;
 
-	PublicNoticeApi(PublicNotices board, NoticeProperties properties, Clock clock) {
+	PublicNoticeApi(PublicNotices board, PublicAddress address, Clock clock) {
 		this.board = board;
-		this.properties = properties;
+		this.address = address;
 		this.clock = clock;
 	}
 
 	/** A risk area as the public sees it; {@code since} only on the current list, not on a notice's copy. */
-	record AreaView(String name, String level, @Nullable LocalDate since) {
+	record AreaView(String name, @Schema(allowableValues = { "HIGH", "MID", "LOW" }) String level,
+			@Nullable LocalDate since) {
 
 		static AreaView of(RiskArea area) {
 			return new AreaView(area.name(), area.level(), area.since());
@@ -81,8 +82,7 @@ class PublicNoticeApi {
 	}
 
 	private String base() {
-		return properties.publicUrl().isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-				: properties.publicUrl().replaceAll("/+$", "");
+		return address.base();
 	}
 
 	private OffsetDateTime offset(@Nullable Instant at) {

@@ -2,6 +2,8 @@ package org.gridguard.person.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.gridguard.person.IdType;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.person.PersonQuery;
@@ -51,7 +53,7 @@ class PersonApi {
 	record PageView(List<PersonView> items, int page, int size, long total) {
 	}
 
-	record PersonView(long id, String name, String idType, String idNumberMasked, @Nullable String phoneMasked,
+	record PersonView(long id, String name, @Schema(implementation = IdType.class) String idType, String idNumberMasked, @Nullable String phoneMasked,
 			@Nullable String gender, @Nullable Integer birthYear, @Nullable String regionCode,
 			@Nullable String address, @Nullable Long householdId, boolean resident) {
 

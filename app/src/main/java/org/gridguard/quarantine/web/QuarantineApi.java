@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.Messages;
@@ -75,22 +77,23 @@ class QuarantineApi {
 		this.clock = clock;
 	}
 
-	record RoomRequest(@Nullable String number, @Nullable Integer beds, @Nullable String kind, @Nullable String building,
+	record RoomRequest(@Nullable String number, @Nullable Integer beds,
+			@Schema(implementation = Site.RoomKind.class) @Nullable String kind, @Nullable String building,
 			@Nullable Integer floor) {
 	}
 
 	record SiteRequest(@Nullable String name, @Nullable String townCode, @Nullable String address,
-			@Nullable List<RoomRequest> rooms, @Nullable String kind, @Nullable String operator,
+			@Nullable List<RoomRequest> rooms, @Schema(implementation = Site.Kind.class) @Nullable String kind, @Nullable String operator,
 			@Nullable String headName, @Nullable String headPhone, @Nullable String zones) {
 	}
 
-	record Created(long id) {
+	record SiteCreated(long id) {
 	}
 
 	@PostMapping("/sites")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER')")
-	Created register(@RequestBody SiteRequest body, Jurisdiction who) {
+	SiteCreated register(@RequestBody SiteRequest body, Jurisdiction who) {
 		var rooms = new ArrayList<NewSite.NewRoom>();
 		for (RoomRequest r : body.rooms() == null ? List.<RoomRequest>of() : body.rooms()) {
 			rooms.add(new NewSite.NewRoom(r.number() == null ? "" : r.number().strip(), r.building(), r.floor(),
@@ -98,7 +101,7 @@ class QuarantineApi {
 		}
 		Site site = registry.register(new NewSite(body.name(), body.kind(), body.townCode(), body.address(),
 				body.operator(), body.headName(), body.headPhone(), body.zones(), rooms), who);
-		return new Created(site.id());
+		return new SiteCreated(site.id());
 	}
 
 	record SiteView(long id, String name, String townCode, int rooms, int beds, int occupied, int free,
@@ -120,7 +123,8 @@ class QuarantineApi {
 	record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
-	record TransferView(long id, long riskPersonId, String idNumberMasked, String state, Instant dueAt, boolean overdue,
+	record TransferView(long id, long riskPersonId, String idNumberMasked,
+			@Schema(implementation = Transfer.State.class) String state, Instant dueAt, boolean overdue,
 			@Nullable Long siteId, @Nullable String vehicle, @Nullable String escort, String gridCode) {
 	}
 
@@ -148,6 +152,8 @@ class QuarantineApi {
 	}
 
 	@PostMapping("/transfers/{id}/admission")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Admitted: the stay and its room")
+	@ApiResponse(responseCode = "409", description = "No room fits, or the transfer is no longer pending")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'SITE_STAFF')")
 	Admissions.Admission admit(@PathVariable long id, @RequestBody AdmissionRequest body, Jurisdiction who) {
 		return admissions.admit(id, body.siteId(), body.room(), body.withStay(), who);
@@ -164,7 +170,8 @@ class QuarantineApi {
 	}
 
 	record StayView(long id, long riskPersonId, long siteId, String room, Instant admittedAt,
-			@Nullable OffsetDateTime plannedReleaseAt, String state, @Nullable Instant endedAt,
+			@Nullable OffsetDateTime plannedReleaseAt, @Schema(implementation = Stay.State.class) String state,
+			@Nullable Instant endedAt,
 			@Nullable Boolean handedOver) {
 	}
 
@@ -185,10 +192,14 @@ class QuarantineApi {
 				s.state().name(), s.endedAt(), s.handedOver());
 	}
 
-	record ReleaseView(long stayId, String state, boolean handedOver, String notice) {
+	record ReleaseView(long stayId, @Schema(implementation = Stay.State.class) String state, boolean handedOver,
+			String notice) {
 	}
 
 	@PostMapping("/stays/{id}/release")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Released")
+	@ApiResponse(responseCode = "409", description = "The stay has already ended")
+	@ApiResponse(responseCode = "422", description = "Not yet: each unmet condition (days, tests) named")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'SITE_STAFF')")
 	ReleaseView release(@PathVariable long id, @RequestBody(required = false) @Nullable Map<String, Object> body,
 			Jurisdiction who) {

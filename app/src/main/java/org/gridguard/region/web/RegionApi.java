@@ -3,8 +3,11 @@ package org.gridguard.region.web;
 import java.util.List;
 
 import org.gridguard.platform.NotFound;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.gridguard.region.Region;
+import org.gridguard.region.RegionLevel;
 import org.gridguard.region.RegionManagement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +43,8 @@ class RegionApi {
 		return regions.children(code).stream().map(RegionView::of).toList();
 	}
 
-	record RegionView(String code, String name, String level, String kind, String parentCode) {
+	record RegionView(String code, String name, @Schema(implementation = RegionLevel.class) String level, String kind,
+			@Nullable String parentCode) {
 
 		static RegionView of(Region r) {
 			return new RegionView(r.code(), r.name(), r.level().name(), r.kind(), r.parentCode());

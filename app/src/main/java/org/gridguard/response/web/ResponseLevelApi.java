@@ -4,9 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.response.LevelChange;
 import org.gridguard.response.LevelSwitch;
+import org.gridguard.response.ResponseLevel;
 import org.gridguard.response.ResponseLevels;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +41,8 @@ class ResponseLevelApi {
 
 	/** The level in force; {@code reason} is {@code null} only for the level the city started with. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record LevelView(String level, OffsetDateTime since, @Nullable String reason, String changedBy) {
+	record LevelView(@Schema(implementation = ResponseLevel.class) String level, OffsetDateTime since,
+			@Nullable String reason, String changedBy) {
 
 		static LevelView of(LevelChange change, ZoneId zone) {
 			return new LevelView(change.level().name(), change.since().atZone(zone).toOffsetDateTime(), change.reason(),
@@ -48,7 +51,7 @@ class ResponseLevelApi {
 
 	}
 
-	record LevelRequest(@Nullable String level, @Nullable String reason) {
+	record LevelRequest(@Schema(implementation = ResponseLevel.class) @Nullable String level, @Nullable String reason) {
 	}
 
 	@GetMapping

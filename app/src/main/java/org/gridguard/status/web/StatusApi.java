@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.IdType;
 import org.gridguard.person.Person;
@@ -15,6 +16,7 @@ import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.status.PersonStatus;
+import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
 import org.jspecify.annotations.Nullable;
 
@@ -83,7 +85,8 @@ class StatusApi {
 	 * @param reasons why, for roles that see residents; empty for venue desks, departments and site staff
 	 * @param admit whether a venue entrance admits the person
 	 */
-	record StatusView(String status, List<String> reasons, @Nullable Instant since, boolean admit) {
+	record StatusView(@Schema(implementation = StatusColour.class) String status, List<String> reasons,
+			@Nullable Instant since, boolean admit) {
 	}
 
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.region.Jurisdiction;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.gridguard.status.StatusColour;
 import org.gridguard.testing.BatchOutcome;
+import org.gridguard.testing.TestResult;
 import org.gridguard.testing.TestResultInput;
 import org.gridguard.testing.TestingManagement;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +39,7 @@ class TestResultApi {
 	}
 
 	@PostMapping
-	BatchOutcome record(@RequestBody ResultBatch batch, Jurisdiction who) {
+	ResultsAnswer record(@RequestBody ResultBatch batch, Jurisdiction who) {
 		if (batch.results() == null || batch.results().isEmpty()) {
 			throw InvalidInput.of("results", messages.get("testing.batch.empty"));
 		}
@@ -50,14 +53,38 @@ class TestResultApi {
 					: new TestResultInput(i, item.idNumber(), item.name(), item.sampledAt(), item.kind(), item.result(),
 							item.pooled()));
 		}
-		return testing.record(inputs, "api:" + who.username());
+		return ResultsAnswer.of(testing.record(inputs, "api:" + who.username()));
 	}
 
 	record ResultBatch(@Nullable List<@Nullable Item> results) {
 	}
 
-	record Item(@Nullable String idNumber, @Nullable String name, @Nullable String sampledAt, @Nullable String kind,
-			@Nullable String result, @Nullable Boolean pooled) {
+	/**
+	 * One result as a lab sends it. {@code kind} and {@code result} also take 核酸/PCR, 抗原 and 阳性/阴性 (or + and -).
+	 */
+	record Item(@Nullable String idNumber, @Nullable String name,
+			@Schema(description = "ISO-8601 with offset, e.g. 2022-01-05T09:30:00+08:00") @Nullable String sampledAt,
+			@Schema(implementation = TestResult.Kind.class) @Nullable String kind,
+			@Schema(implementation = TestResult.Outcome.class) @Nullable String result, @Nullable Boolean pooled) {
+	}
+
+	/** The answer to a batch, shaped like the check-ins' answer (API.md). */
+	record ResultsAnswer(int accepted, List<ResultRejection> rejected, List<ResultStatus> results) {
+
+		static ResultsAnswer of(BatchOutcome outcome) {
+			return new ResultsAnswer(outcome.accepted(),
+					outcome.rejected().stream().map(r -> new ResultRejection(r.index(), r.field(), r.message())).toList(),
+					outcome.results().stream().map(r -> new ResultStatus(r.index(), r.status(), r.admit())).toList());
+		}
+
+	}
+
+	/** A refused item: its position in the batch, the field and why. */
+	record ResultRejection(int index, @Nullable String field, String message) {
+	}
+
+	/** An accepted item: the person's colour now, and whether a venue would admit them. */
+	record ResultStatus(int index, @Schema(implementation = StatusColour.class) String status, boolean admit) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.IdType;
 import org.gridguard.person.Person;
@@ -152,7 +153,8 @@ class TracingApi {
 		return new QueryResponse(result);
 	}
 
-	record InvestigationView(long id, long casePersonId, String state, LocalDate onsetDate, Instant windowFrom,
+	record InvestigationView(long id, long casePersonId, @Schema(implementation = Investigation.State.class) String state,
+			LocalDate onsetDate, Instant windowFrom,
 			Instant windowTo, Map<String, Long> counts, @Nullable Long parentId) {
 
 		static InvestigationView of(Investigation i, Map<String, Long> counts) {
@@ -180,8 +182,10 @@ class TracingApi {
 		return InvestigationView.of(investigations.get(id, who), investigations.counts(id));
 	}
 
-	record RuleRequest(@Nullable Long venueId, @Nullable String source, @Nullable Integer minOverlapMinutes,
-			@Nullable Integer maxOverlapMinutes, @Nullable String classification, @Nullable Boolean reclassify) {
+	record RuleRequest(@Nullable Long venueId, @Schema(implementation = Candidate.Source.class) @Nullable String source,
+			@Nullable Integer minOverlapMinutes, @Nullable Integer maxOverlapMinutes,
+			@Schema(implementation = Candidate.Classification.class) @Nullable String classification,
+			@Nullable Boolean reclassify) {
 	}
 
 	@PostMapping("/investigations/{id}/classifications")

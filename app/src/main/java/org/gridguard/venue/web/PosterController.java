@@ -6,10 +6,10 @@ import java.time.LocalDate;
 
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.NotFound;
+import org.gridguard.platform.PublicAddress;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.venue.Venue;
 import org.gridguard.venue.VenueManagement;
-import org.gridguard.venue.VenueProperties;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The printable QR poster of a venue's active code, as PNG or PDF, for those who run the venue.
@@ -36,16 +35,15 @@ class PosterController {
 
 	private final Messages messages;
 
-	private final VenueProperties properties;
+	private final PublicAddress address;
 
 	private final Clock clock;
 
-	PosterController(VenueManagement venues, Posters posters, Messages messages, VenueProperties properties,
-			Clock clock) {
+	PosterController(VenueManagement venues, Posters posters, Messages messages, PublicAddress address, Clock clock) {
 		this.venues = venues;
 		this.posters = posters;
 		this.messages = messages;
-		this.properties = properties;
+		this.address = address;
 		this.clock = clock;
 	}
 
@@ -87,10 +85,7 @@ class PosterController {
 	}
 
 	private String scanUrl(String code) {
-		String base = properties.publicUrl().isBlank()
-				? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-				: properties.publicUrl().replaceAll("/+$", "");
-		return base + "/s/" + code;
+		return address.link("/s/" + code);
 	}
 
 	private static ResponseEntity<byte[]> file(byte[] body, MediaType type, Venue venue, String extension) {

@@ -11,17 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Image;
@@ -29,6 +22,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
+import org.gridguard.platform.QrCodes;
 
 import org.springframework.stereotype.Component;
 
@@ -59,35 +53,12 @@ class Posters {
 
 	/** The QR code alone, as modules (true = dark), with a one-module quiet zone. */
 	static BitMatrix qr(String text) {
-		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-		hints.put(EncodeHintType.MARGIN, 1);
-		hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-		try {
-			return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
-		}
-		catch (WriterException ex) {
-			throw new IllegalArgumentException("cannot encode " + text, ex);
-		}
+		return QrCodes.matrix(text);
 	}
 
 	/** The QR code as a PNG, {@code scale} pixels per module. */
 	byte[] qrPng(String text, int scale) {
-		BitMatrix matrix = qr(text);
-		var image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale, BufferedImage.TYPE_BYTE_BINARY);
-		Graphics2D g = image.createGraphics();
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, image.getWidth(), image.getHeight());
-		g.setColor(Color.BLACK);
-		for (int y = 0; y < matrix.getHeight(); y++) {
-			for (int x = 0; x < matrix.getWidth(); x++) {
-				if (matrix.get(x, y)) {
-					g.fillRect(x * scale, y * scale, scale, scale);
-				}
-			}
-		}
-		g.dispose();
-		return png(image);
+		return QrCodes.png(text, scale);
 	}
 
 	/** An A4 poster at 150 dpi (1240 × 1754 pixels). */

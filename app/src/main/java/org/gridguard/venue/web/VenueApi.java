@@ -2,13 +2,17 @@ package org.gridguard.venue.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.venue.CheckIns;
 import org.gridguard.venue.NewVenue;
+import org.gridguard.status.StatusColour;
 import org.gridguard.venue.Venue;
+import org.gridguard.venue.VenueCategory;
 import org.gridguard.venue.VenueManagement;
 import org.jspecify.annotations.Nullable;
 
@@ -50,25 +54,27 @@ class VenueApi {
 	 * A venue to register. {@code townCode} is what API.md names; {@code regionCode} (a grid or village inside the
 	 * town) may be given instead or in addition, and so may the other optional parties.
 	 */
-	record VenueRequest(@Nullable String name, @Nullable String category, @Nullable String townCode,
+	record VenueRequest(@Nullable String name, @Schema(implementation = VenueCategory.class) @Nullable String category,
+			@Nullable String townCode,
 			@Nullable String address, @Nullable String managerName, @Nullable String managerPhone,
 			@Nullable String regionCode, @Nullable Integer capacity, @Nullable String sector,
 			@Nullable String unitName, @Nullable String unitContact, @Nullable String unitPhone) {
 	}
 
-	record Created(long id, String code) {
+	/** A registered venue: {@code code} is what its QR poster encodes. */
+	record VenueCreated(long id, String code) {
 	}
 
 	@PostMapping("/venues")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'DEPARTMENT')")
-	Created register(@RequestBody VenueRequest body, Jurisdiction who) {
+	VenueCreated register(@RequestBody VenueRequest body, Jurisdiction who) {
 		boolean byTown = body.regionCode() == null || body.regionCode().isBlank();
 		try {
 			Venue venue = venues.register(new NewVenue(body.name(), body.category(),
 					byTown ? body.townCode() : body.regionCode(), body.address(), body.capacity(), body.sector(),
 					body.unitName(), body.unitContact(), body.unitPhone(), body.managerName(), body.managerPhone()), who);
-			return new Created(venue.id(), venue.code() == null ? "" : venue.code());
+			return new VenueCreated(venue.id(), venue.code() == null ? "" : venue.code());
 		}
 		catch (InvalidInput ex) {
 			if (!byTown) {
@@ -89,10 +95,28 @@ class VenueApi {
 	record CheckInRequest(@Nullable List<CheckIns.RawCheckIn> checkins, @Nullable String idempotencyKey) {
 	}
 
-	record CheckInResponse(int accepted, List<CheckIns.Rejected> rejected, List<CheckIns.Accepted> results) {
+	record CheckInResponse(int accepted, List<CheckInRejection> rejected, List<CheckInStatus> results) {
+
+		static CheckInResponse of(CheckIns.BatchOutcome outcome) {
+			return new CheckInResponse(outcome.accepted(),
+					outcome.rejected().stream().map(r -> new CheckInRejection(r.index(), r.field(), r.message())).toList(),
+					outcome.results().stream().map(r -> new CheckInStatus(r.index(), r.status(), r.admit())).toList());
+		}
+
+	}
+
+	/** A refused check-in: its position in the batch, the field and why. */
+	record CheckInRejection(int index, String field, String message) {
+	}
+
+	/** A stored check-in: the person's colour, and whether the venue admits them. */
+	record CheckInStatus(int index, @Schema(implementation = StatusColour.class) String status, boolean admit) {
 	}
 
 	@PostMapping("/checkins")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+			description = "Every item accepted or refused; accepted ones are durable. Header `Idempotent-Replayed: true` on a retry answered from the first answer")
+	@ApiResponse(responseCode = "503", description = "Nothing was stored (the database did not confirm in time): send the same batch again")
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER', 'DEPARTMENT', 'VENUE_MANAGER')")
 	ResponseEntity<CheckInResponse> checkIns(@RequestBody CheckInRequest body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String header, Jurisdiction who) {
@@ -119,7 +143,7 @@ class VenueApi {
 		if (outcome.replayed()) {
 			response.header("Idempotent-Replayed", "true");
 		}
-		return response.body(new CheckInResponse(outcome.accepted(), outcome.rejected(), outcome.results()));
+		return response.body(CheckInResponse.of(outcome));
 	}
 
 }
