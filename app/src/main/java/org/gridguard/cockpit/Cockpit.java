@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridguard.response.ResponseLevels;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,11 @@ public class Cockpit {
 	public record PanelView(CockpitPanel panel, PanelFigures figures) {
 	}
 
-	/** Everything the cockpit says about an area at one moment. */
+	/**
+	 * Everything the cockpit says about an area at one moment.
+	 *
+	 * @param responseLevel the city's response level in force ({@code NORMAL}, {@code IV} … {@code I})
+	 */
 	public record Reading(CockpitArea area, String responseLevel, List<PanelView> panels) {
 
 		/** The panels to draw (those whose module exists), in order. */
@@ -45,15 +51,15 @@ public class Cockpit {
 
 	private final List<CockpitPanel> panels;
 
-	private final ResponseLevel level;
+	private final ResponseLevels levels;
 
-	Cockpit(List<CockpitPanel> panels, ResponseLevel level) {
+	Cockpit(List<CockpitPanel> panels, ResponseLevels levels) {
 		this.panels = panels.stream().sorted(Comparator.comparingInt(CockpitPanel::order)).toList();
-		this.level = level;
+		this.levels = levels;
 	}
 
 	public Reading read(CockpitArea area) {
-		return new Reading(area, level.current(),
+		return new Reading(area, levels.current().level().name(),
 				panels.stream().map(p -> new PanelView(p, p.figures(area))).toList());
 	}
 

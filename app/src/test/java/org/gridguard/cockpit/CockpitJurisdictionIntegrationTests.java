@@ -47,7 +47,7 @@ class CockpitJurisdictionIntegrationTests {
 	}
 
 	@Test
-	void theAnswerHasEveryFieldOfTheContractWithZerosForModulesNotYetBuiltAndTheQuarantineSitesRooms() throws Exception {
+	void theAnswerHasEveryFieldOfTheContractTheLevelInForceAndZerosForModulesNotYetBuilt() throws Exception {
 		JsonNode answer = json.readTree(TestHttp.anonymous(port)
 			.api("GET", "/api/v1/cockpit", null, TestHttp.basic("admin", "admin-test-password"))
 			.body());
@@ -56,7 +56,10 @@ class CockpitJurisdictionIntegrationTests {
 				"supplies", "vaccination");
 		assertThat(answer.get("region").get("code").asString()).isEqualTo("330784");
 		assertThat(answer.get("region").get("name").asString()).isEqualTo("永康市");
-		assertThat(answer.get("responseLevel").asString()).isEqualTo("NORMAL");
+		JsonNode level = json.readTree(TestHttp.anonymous(port)
+			.api("GET", "/api/v1/response-level", null, TestHttp.basic("admin", "admin-test-password"))
+			.body());
+		assertThat(answer.get("responseLevel").asString()).as("the level in force").isEqualTo(level.get("level").asString());
 		assertThat(answer.get("riskPersons").propertyNames()).contains("total", "byCategory", "byState");
 		assertThat(answer.get("tasks").propertyNames()).contains("open", "overdue");
 		assertThat(answer.get("quarantine").propertyNames()).containsExactly("rooms", "occupied", "free",
