@@ -58,7 +58,7 @@ class ReportFiles {
 				Row title = sheet.createRow(0);
 				title.createCell(0).setCellValue(content.title() + " · " + table.title());
 				title.getCell(0).setCellStyle(bold);
-				sheet.createRow(1).createCell(0).setCellValue(AT.format(content.at().atZone(zone)));
+				sheet.createRow(1).createCell(0).setCellValue(AT.format(content.at().atZone(zone)) + " · " + content.level());
 				Row header = sheet.createRow(3);
 				header.createCell(0).setCellValue("");
 				for (int c = 0; c < table.columns().size(); c++) {
@@ -99,7 +99,7 @@ class ReportFiles {
 			Paragraph top = new Paragraph(content.title(), title);
 			top.setAlignment(Element.ALIGN_CENTER);
 			document.add(top);
-			Paragraph at = new Paragraph(AT.format(content.at().atZone(zone)), small);
+			Paragraph at = new Paragraph(AT.format(content.at().atZone(zone)) + " · " + content.level(), small);
 			at.setAlignment(Element.ALIGN_CENTER);
 			document.add(at);
 			for (ReportTables.Table table : content.tables()) {

@@ -30,8 +30,12 @@ class ReportTables {
 	record Table(String title, List<String> columns, List<Row> rows) {
 	}
 
-	/** The report's content. */
-	record Content(String title, LocalDate day, Instant at, List<Table> tables) {
+	/**
+	 * The report's content.
+	 *
+	 * @param level the response level in force when it was generated, as a line of text
+	 */
+	record Content(String title, LocalDate day, Instant at, String level, List<Table> tables) {
 	}
 
 	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
@@ -71,7 +75,8 @@ class ReportTables {
 				}
 			});
 		}
-		return new Content(text("cockpit.report.title", city.name(), day.toString()), day, total.area().at(), tables);
+		return new Content(text("cockpit.report.title", city.name(), day.toString()), day, total.area().at(),
+				text("cockpit.report.level", text("cockpit.level." + total.responseLevel())), tables);
 	}
 
 	private Table table(String title, String panel, List<Figure> figures, List<Cockpit.Reading> readings) {

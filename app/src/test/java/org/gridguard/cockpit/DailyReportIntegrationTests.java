@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +58,9 @@ class DailyReportIntegrationTests {
 	QuarantineFigures quarantineFigures;
 
 	@Autowired
+	MessageSource messages;
+
+	@Autowired
 	ObjectMapper json;
 
 	@Autowired
@@ -72,10 +77,16 @@ class DailyReportIntegrationTests {
 		assertThat(m.find()).isTrue();
 		long id = Long.parseLong(m.group(1));
 
+		String level = json.readTree(TestHttp.anonymous(port)
+			.api("GET", "/api/v1/response-level", null, TestHttp.basic("admin", "admin-test-password"))
+			.body()).get("level").asString();
+		String levelLine = "当前响应级别：" + messages.getMessage("cockpit.level." + level, null, Locale.SIMPLIFIED_CHINESE);
+
 		byte[] xlsx = download(admin, "/cockpit/reports/" + id + ".xlsx");
 		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet first = workbook.getSheetAt(0);
 			assertThat(first.getRow(0).getCell(0).getStringCellValue()).contains("永康市疫情防控日报").contains("精密智控");
+			assertThat(first.getRow(1).getCell(0).getStringCellValue()).endsWith(levelLine);
 			Row header = first.getRow(3);
 			assertThat(header.getCell(1).getStringCellValue()).isEqualTo("在管风险人员");
 			var towns = regions.children(Region.CITY_CODE);
@@ -116,7 +127,7 @@ class DailyReportIntegrationTests {
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		PdfReader reader = new PdfReader(pdf);
 		String text = new PdfTextExtractor(reader).getTextFromPage(1);
-		assertThat(text).contains("永康市疫情防控日报").contains("东城街道");
+		assertThat(text).contains("永康市疫情防控日报").contains("东城街道").contains(levelLine);
 		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("NotoSansSC").contains("/FontFile2");
 		reader.close();
 
