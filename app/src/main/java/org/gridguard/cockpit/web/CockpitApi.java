@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.gridguard.cockpit.CheckInRecount;
 import org.gridguard.cockpit.Cockpit;
 import org.gridguard.cockpit.CockpitArea;
@@ -49,6 +52,8 @@ class CockpitApi {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200", description = "The figures of the region (default: the caller's own area)",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = CockpitAnswer.class)))
 	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'VILLAGE_OFFICER')")
 	Map<String, Object> figures(@RequestParam(required = false) @Nullable String region, Jurisdiction who) {
 		return cockpit.read(areas.of(who, region)).api();
