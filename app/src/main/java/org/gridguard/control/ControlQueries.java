@@ -424,99 +424,66 @@ public class ControlQueries {
 			.single();
 	}
 
-	// ---- figures (the cockpit): each equals the total of a list above with the same jurisdiction and filter
+	// ---- figures (the cockpit): counts by place, so that those of any area are sums over the places inside it; each
+	// area's sums equal the totals of the lists above with the same jurisdiction and filters
 
-	/**
-	 * Risk persons inside a jurisdiction: {@code active} and {@code activeByCategory} are the totals of
-	 * {@link #riskPersons} with {@code activeOnly} (and that category), {@code byState} its totals with that state.
-	 */
-	public record RiskPersonCounts(long active, Map<Category, Long> activeByCategory, Map<RiskPerson.State, Long> byState) {
+	/** The states that the risk-person list's {@code activeOnly} filter selects. */
+	public static final java.util.Set<RiskPerson.State> ACTIVE_IN_LISTS = java.util.Collections.unmodifiableSet(
+			java.util.EnumSet.of(RiskPerson.State.PENDING, RiskPerson.State.CONTROLLED, RiskPerson.State.READY_FOR_RELEASE,
+					RiskPerson.State.NOT_FOUND));
+
+	/** Risk persons of one place (a grid, or the queue of a village, town or the city) in one category and state. */
+	public record RiskPersonGroup(String regionCode, Category category, RiskPerson.State state, long count) {
 	}
 
-	public RiskPersonCounts riskPersonCounts(Jurisdiction who) {
-		var byCategory = new EnumMap<Category, Long>(Category.class);
-		var byState = new EnumMap<RiskPerson.State, Long>(RiskPerson.State.class);
-		jdbc.sql("""
-				SELECT category, state, count(*),
-					count(*) FILTER (WHERE state IN ('PENDING', 'CONTROLLED', 'READY_FOR_RELEASE', 'NOT_FOUND'))
-				FROM control_risk_person WHERE region_code LIKE ? GROUP BY category, state""")
+	public List<RiskPersonGroup> riskPersonsByPlace(Jurisdiction who) {
+		return jdbc.sql("SELECT region_code, category, state, count(*) FROM control_risk_person WHERE region_code LIKE ? "
+				+ "GROUP BY 1, 2, 3")
 			.param(who.regionPattern())
-			.query((rs, i) -> {
-				byState.merge(RiskPerson.State.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
-				byCategory.merge(Category.valueOf(rs.getString(1)), rs.getLong(4), Long::sum);
-				return null;
-			})
+			.query((rs, i) -> new RiskPersonGroup(rs.getString(1), Category.valueOf(rs.getString(2)),
+					RiskPerson.State.valueOf(rs.getString(3)), rs.getLong(4)))
 			.list();
-		long active = byCategory.values().stream().mapToLong(Long::longValue).sum();
-		return new RiskPersonCounts(active, byCategory, byState);
 	}
 
 	/**
-	 * Open tasks inside a jurisdiction: the totals of {@link #tasks} with {@code openOnly}, with {@code overdue} and
-	 * with {@code escalated}.
+	 * Open tasks of one place: how many, how many past their deadline, how many escalated past the grid (the task
+	 * list's {@code openOnly}, {@code overdue} and {@code escalated} filters).
 	 */
-	public record TaskCounts(long open, long overdue, long escalated) {
+	public record TaskGroup(String regionCode, long open, long overdue, long escalated) {
 	}
 
-	public TaskCounts taskCounts(Jurisdiction who) {
+	public List<TaskGroup> openTasksByPlace(Jurisdiction who) {
 		return jdbc.sql("""
-				SELECT count(*), count(*) FILTER (WHERE due_at < ?), count(*) FILTER (WHERE escalation_level >= 2)
-				FROM control_task WHERE region_code LIKE ? AND state IN ('OPEN', 'ACCEPTED')""")
+				SELECT region_code, count(*), count(*) FILTER (WHERE due_at < ?), count(*) FILTER (WHERE escalation_level >= 2)
+				FROM control_task WHERE region_code LIKE ? AND state IN ('OPEN', 'ACCEPTED') GROUP BY 1""")
 			.params(Timestamp.from(clock.instant()), who.regionPattern())
-			.query((rs, i) -> new TaskCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-			.single();
+			.query((rs, i) -> new TaskGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
 	}
 
-	/** The figures of one part of an area: active risk persons, open tasks past their deadline, open violations. */
-	public record AreaCounts(long activeRiskPersons, long overdueTasks, long unmanaged) {
+	/** Open violations (the unmanaged list) of one place for one reason. */
+	public record ViolationGroup(String regionCode, Violation.Kind kind, long count) {
 	}
 
-	/**
-	 * The figures of each part of a jurisdiction's area, by region code cut to {@code codeLength} (the level below:
-	 * 9 for the towns of the city …). Persons waiting in the area's own queue come under the area's own code.
-	 */
-	public Map<String, AreaCounts> countsByArea(Jurisdiction who, int codeLength) {
-		var active = new HashMap<String, Long>();
-		var overdue = new HashMap<String, Long>();
-		var unmanaged = new HashMap<String, Long>();
-		String pattern = who.regionPattern();
-		jdbc.sql("SELECT left(region_code, ?), count(*) FROM control_risk_person WHERE region_code LIKE ? "
-				+ "AND state IN ('PENDING', 'CONTROLLED', 'READY_FOR_RELEASE', 'NOT_FOUND') GROUP BY 1")
-			.params(codeLength, pattern)
-			.query((rs, i) -> active.put(rs.getString(1), rs.getLong(2)))
+	public List<ViolationGroup> openViolationsByPlace(Jurisdiction who) {
+		return jdbc.sql("SELECT region_code, kind, count(*) FROM control_violation WHERE resolved_at IS NULL "
+				+ "AND region_code LIKE ? GROUP BY 1, 2")
+			.param(who.regionPattern())
+			.query((rs, i) -> new ViolationGroup(rs.getString(1), Violation.Kind.valueOf(rs.getString(2)), rs.getLong(3)))
 			.list();
-		jdbc.sql("SELECT left(region_code, ?), count(*) FROM control_task WHERE region_code LIKE ? "
-				+ "AND state IN ('OPEN', 'ACCEPTED') AND due_at < ? GROUP BY 1")
-			.params(codeLength, pattern, Timestamp.from(clock.instant()))
-			.query((rs, i) -> overdue.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		jdbc.sql("SELECT left(region_code, ?), count(*) FROM control_violation WHERE resolved_at IS NULL "
-				+ "AND region_code LIKE ? GROUP BY 1")
-			.params(codeLength, pattern)
-			.query((rs, i) -> unmanaged.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		var codes = new java.util.TreeSet<String>();
-		codes.addAll(active.keySet());
-		codes.addAll(overdue.keySet());
-		codes.addAll(unmanaged.keySet());
-		var result = new java.util.LinkedHashMap<String, AreaCounts>();
-		for (String code : codes) {
-			result.put(code, new AreaCounts(active.getOrDefault(code, 0L), overdue.getOrDefault(code, 0L),
-					unmanaged.getOrDefault(code, 0L)));
-		}
-		return result;
 	}
 
-	/** Risk persons pushed (or registered) inside a jurisdiction on each day since {@code from}, in the city's days. */
-	public Map<LocalDate, Long> pushedPerDay(Jurisdiction who, LocalDate from) {
-		var counts = new java.util.TreeMap<LocalDate, Long>();
-		jdbc.sql("SELECT (pushed_at AT TIME ZONE ?)::date, count(*) FROM control_risk_person "
-				+ "WHERE region_code LIKE ? AND pushed_at >= ? GROUP BY 1")
+	/** Risk persons pushed (or registered) at one place on one day (the city's days). */
+	public record PushedGroup(String regionCode, LocalDate day, long count) {
+	}
+
+	public List<PushedGroup> pushedByPlace(Jurisdiction who, LocalDate from) {
+		return jdbc.sql("SELECT region_code, (pushed_at AT TIME ZONE ?)::date, count(*) FROM control_risk_person "
+				+ "WHERE region_code LIKE ? AND pushed_at >= ? GROUP BY 1, 2")
 			.params(clock.getZone().getId(), who.regionPattern(),
 					Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
-			.query((rs, i) -> counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.query((rs, i) -> new PushedGroup(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
 			.list();
-		return counts;
 	}
 
 	private static RiskPerson riskPersonRow(ResultSet rs, int i) throws SQLException {

@@ -3,6 +3,9 @@ package org.gridguard.quarantine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,6 +60,65 @@ public class QuarantineFigures {
 			.query((rs, i) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6), rs.getLong(7)))
 			.single();
+	}
+
+	/** Transfers waiting in one part of a region: pending, and of those past their deadline. */
+	public record PendingTransfers(long pending, long overdue) {
+	}
+
+	/**
+	 * Pending transfers of each part of the region with this code prefix, by the persons' region code cut to
+	 * {@code codeLength} (9: by town …); persons placed at a level above come under the shorter code. The parts add up
+	 * to {@link Figures#transfersPending()} and {@link Figures#transfersOverdue()}.
+	 */
+	public Map<String, PendingTransfers> transfersByArea(String regionCode, int codeLength) {
+		var result = new HashMap<String, PendingTransfers>();
+		jdbc.sql("""
+				SELECT left(region_code, :length), count(*), count(*) FILTER (WHERE due_at < :now)
+				FROM quarantine_transfer WHERE region_code LIKE :p AND state = 'PENDING' GROUP BY 1""")
+			.param("length", codeLength)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("p", regionCode.strip() + "%")
+			.query((rs, i) -> result.put(rs.getString(1), new PendingTransfers(rs.getLong(2), rs.getLong(3))))
+			.list();
+		return result;
+	}
+
+	/** Admissions and releases at the sites of a region on one day (city time). */
+	public record Movements(long admitted, long released) {
+	}
+
+	/**
+	 * Admissions and releases at the sites of the region on each day since {@code from} (city days); days without any
+	 * are absent. Today's equal {@link Figures#admittedToday()} and {@link Figures#releasedToday()}.
+	 */
+	public Map<LocalDate, Movements> perDay(String regionCode, LocalDate from) {
+		var admitted = new HashMap<LocalDate, Long>();
+		var released = new HashMap<LocalDate, Long>();
+		String zone = clock.getZone().getId();
+		String prefix = regionCode.strip() + "%";
+		Timestamp since = Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant());
+		jdbc.sql("""
+				SELECT (t.admitted_at AT TIME ZONE :zone)::date, count(*) FROM quarantine_stay t
+				JOIN quarantine_site s ON s.id = t.site_id WHERE s.town_code LIKE :p AND t.admitted_at >= :since GROUP BY 1""")
+			.param("zone", zone)
+			.param("p", prefix)
+			.param("since", since)
+			.query((rs, i) -> admitted.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list();
+		jdbc.sql("""
+				SELECT (t.ended_at AT TIME ZONE :zone)::date, count(*) FROM quarantine_stay t
+				JOIN quarantine_site s ON s.id = t.site_id
+				WHERE s.town_code LIKE :p AND t.state = 'RELEASED' AND t.ended_at >= :since GROUP BY 1""")
+			.param("zone", zone)
+			.param("p", prefix)
+			.param("since", since)
+			.query((rs, i) -> released.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list();
+		var days = new TreeMap<LocalDate, Movements>();
+		admitted.forEach((day, n) -> days.put(day, new Movements(n, released.getOrDefault(day, 0L))));
+		released.forEach((day, n) -> days.putIfAbsent(day, new Movements(0, n)));
+		return days;
 	}
 
 }

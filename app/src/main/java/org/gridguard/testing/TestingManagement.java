@@ -176,6 +176,16 @@ public class TestingManagement {
 			.list();
 	}
 
+	/** Single (not pooled) positive results received since a time, oldest first. */
+	@Transactional(readOnly = true)
+	public List<TestResult> singlePositivesReceivedSince(Instant since) {
+		return jdbc.sql("SELECT * FROM testing_result WHERE result = 'POSITIVE' AND NOT pooled AND received_at >= ? "
+				+ "ORDER BY received_at, id")
+			.param(Timestamp.from(since))
+			.query(ROW)
+			.list();
+	}
+
 	/** Number of results received since a time, and how many of them positive. */
 	@Transactional(readOnly = true)
 	public long[] receivedSince(Instant since) {

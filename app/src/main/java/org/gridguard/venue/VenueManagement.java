@@ -258,6 +258,56 @@ public class VenueManagement {
 		return new ListQuery<>(COLUMNS, "venue v" + where, params, "v.region_code, v.name, v.id", VENUE);
 	}
 
+	/** Several venues by id, for other modules' figures (no access check: callers filter by region themselves). */
+	@Transactional(readOnly = true)
+	public Map<Long, Venue> findAll(java.util.Collection<Long> ids) {
+		var result = new java.util.HashMap<Long, Venue>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT " + COLUMNS + " FROM venue v WHERE v.id = ANY (?::bigint[])")
+				.param(ids.toArray(Long[]::new))
+				.query(VENUE)
+				.list()
+				.forEach(v -> result.put(v.id(), v));
+		}
+		return result;
+	}
+
+	/** Check-ins stored per venue with arrival on {@code day} (city time zone): venue id → number. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> checkInsPerVenue(LocalDate day) {
+		var result = new java.util.HashMap<Long, Long>();
+		jdbc.sql("SELECT venue_id, count(*) FROM venue_check_in WHERE at >= ? AND at < ? GROUP BY venue_id")
+			.params(Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant()),
+					Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+			.query((rs, i) -> result.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return result;
+	}
+
+	/**
+	 * Of these check-ins (as the feed delivers them: person, venue, arrival in epoch seconds), how many are stored,
+	 * per venue; a check-in given {@code n} times counts at most {@code n} times.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> storedPerVenue(long[] persons, long[] venues, long[] arrivals) {
+		var result = new java.util.HashMap<Long, Long>();
+		if (persons.length == 0) {
+			return result;
+		}
+		jdbc.sql("""
+				SELECT k.v, sum(least(k.n, (SELECT count(*) FROM venue_check_in c WHERE c.person_id = k.p AND c.venue_id = k.v
+					AND c.at >= to_timestamp(k.a) AND c.at < to_timestamp(k.a + 1))))
+				FROM (SELECT p, v, a, count(*) AS n FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS t(p, v, a)
+					GROUP BY p, v, a) k
+				GROUP BY k.v""")
+			.params(java.util.Arrays.stream(persons).boxed().toArray(Long[]::new),
+					java.util.Arrays.stream(venues).boxed().toArray(Long[]::new),
+					java.util.Arrays.stream(arrivals).boxed().toArray(Long[]::new))
+			.query((rs, i) -> result.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return result;
+	}
+
 	/** Every code a venue has had, newest first. */
 	@Transactional(readOnly = true)
 	public List<VenueCode> codes(long venueId) {

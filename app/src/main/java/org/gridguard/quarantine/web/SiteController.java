@@ -77,15 +77,19 @@ class SiteController {
 				"ROLE_EPIDEMIOLOGIST", "ROLE_SITE_STAFF");
 	}
 
+	/** The sites and figures of the reader's area, or of a part of it ({@code region}: 404 outside). */
 	@GetMapping
-	String overview(Jurisdiction who, Model model) {
+	String overview(@RequestParam(required = false) @Nullable String region, Jurisdiction who, Model model) {
 		if (who.workSite() != null) {
 			return "redirect:/quarantine/sites/" + who.workSite();
 		}
-		List<Site> sites = queries.sites(who, null);
+		Jurisdiction area = who.narrowedTo(region);
+		List<Site> sites = queries.sites(who, area.regionCode());
 		model.addAttribute("sites", sites);
 		model.addAttribute("townNames", townNames(sites));
-		model.addAttribute("figures", figures.of(who.regionCode()));
+		model.addAttribute("figures", figures.of(area.regionCode()));
+		model.addAttribute("regionName", area == who ? null : regions.fullName(area.regionCode()));
+		model.addAttribute("region", area == who ? null : area.regionCode());
 		model.addAttribute("days", queries.byDay(sites.stream().map(Site::id).toList(), 14));
 		model.addAttribute("mayRegister", who.mayCommandSites(who.regionCode()));
 		return "quarantine/overview";

@@ -84,6 +84,7 @@ class TransferController {
 		model.addAttribute("commands", signedIn.mayCommandSites(signedIn.regionCode()));
 		model.addAttribute("ownSite", who.workSite());
 		model.addAttribute("cityAdmin", who.isCityAdmin());
+		model.addAttribute("regionName", who == signedIn ? null : regions.fullName(who.regionCode()));
 		model.addAttribute("base", UriComponentsBuilder.fromPath("/quarantine/transfers")
 			.queryParamIfPresent("state", Optional.ofNullable(state))
 			.queryParamIfPresent("overdue", overdue ? Optional.of(true) : Optional.empty())

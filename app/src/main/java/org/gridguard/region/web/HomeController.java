@@ -9,7 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The landing page after sign-in: the user's part of the city at a glance and where to go next.
+ * The landing page after sign-in: the command cockpit for those who have one, for the others their part of the city
+ * at a glance and where to go next.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -23,6 +24,9 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Jurisdiction who, Model model) {
+		if (who.seesCockpit()) {
+			return "forward:/cockpit";
+		}
 		model.addAttribute("scope", regions.get(who.regionCode()));
 		model.addAttribute("scopeName", regions.fullName(who.regionCode()));
 		model.addAttribute("below", regions.countBelow(who.regionCode()));
