@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Utils;
 import org.gridguard.status.StatusColour;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,22 +103,33 @@ public class CheckInStream implements DisposableBean {
 	}
 
 	/**
-	 * The check-ins of {@code partition} that the topic no longer holds (offsets below {@code belowOffset}) and that
-	 * arrived at or after {@code from}, from the history in PostgreSQL.
+	 * The check-ins of {@code partition} that the topic does not hold, from PostgreSQL, arrived at or after
+	 * {@code from}: those the history wrote from offsets below {@code belowOffset} (the topic dropped them), and those
+	 * stored before distributed mode was switched on (no place in the stream) at the partition's venues.
 	 * @return the number delivered
 	 */
 	public long history(int partition, long belowOffset, Instant from, CheckInSink sink) {
-		if (belowOffset <= 0) {
-			return 0;
-		}
+		var venues = new StringBuilder("{");
+		jdbc.query("SELECT id FROM venue", rs -> {
+			long venue = rs.getLong(1);
+			if (venue <= Integer.MAX_VALUE && partitionOf((int) venue, partitions) == partition) {
+				venues.append(venues.length() > 1 ? "," : "").append(venue);
+			}
+		});
+		venues.append('}');
 		long[] n = new long[1];
-		jdbc.query("SELECT person_id, venue_id, at, until FROM venue_check_in WHERE stream_partition = ? "
-				+ "AND stream_offset < ? AND at >= ?", rs -> {
+		jdbc.query("SELECT person_id, venue_id, at, until FROM venue_check_in WHERE at >= ? AND ((stream_partition = ? "
+				+ "AND stream_offset < ?) OR (stream_partition IS NULL AND venue_id = ANY(?::int[])))", rs -> {
 					sink.accept(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant().getEpochSecond(),
 							rs.getTimestamp(4).toInstant().getEpochSecond());
 					n[0]++;
-				}, partition, belowOffset, Timestamp.from(from));
+				}, Timestamp.from(from), partition, belowOffset, venues.toString());
 		return n[0];
+	}
+
+	/** The partition Kafka's producer puts a venue's check-ins in (murmur2 of the key, as for every keyed record). */
+	public static int partitionOf(int venueId, int partitions) {
+		return Utils.toPositive(Utils.murmur2(key(venueId))) % partitions;
 	}
 
 	/** The record key of a venue. */
