@@ -178,11 +178,12 @@ class TracingClusterIntegrationTests {
 		assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
 		// partitions moved to a node still rebuilding, and check-ins acknowledged since: a cannot answer for them
 		produce(2_000);
-		ScatterGather impatient = a.scatter(Duration.ofMillis(500));
 		var all = new org.gridguard.trace.ContactQuery(0, a.index.seconds(NOW.plus(Duration.ofDays(1))), 0, 0);
-		assertThatThrownBy(() -> impatient.contacts(persons(50), all, (i, c, v, s, e) -> {
-		})).isInstanceOfSatisfying(TracingUnavailable.class,
-				ex -> assertThat(ex.partitions()).isNotEmpty().allMatch(p -> p >= 0 && p < PARTITIONS));
+		try (ScatterGather impatient = a.scatter(Duration.ofMillis(500))) {
+			assertThatThrownBy(() -> impatient.contacts(persons(50), all, (i, c, v, s, e) -> {
+			})).isInstanceOfSatisfying(TracingUnavailable.class,
+					ex -> assertThat(ex.partitions()).isNotEmpty().allMatch(p -> p >= 0 && p < PARTITIONS));
+		}
 		// a patient query started now waits for the new owner and answers in full
 		Future<List<String>> inFlight = CompletableFuture.supplyAsync(() -> rows(a, persons(300), query(0, 0)));
 		Thread.sleep(300);
@@ -297,6 +298,8 @@ class TracingClusterIntegrationTests {
 
 		final TracingNode node;
 
+		final ScatterGather scatter;
+
 		Node(TracingIndex index, TracingNode.History history) {
 			this.index = index;
 			var props = new HashMap<String, Object>();
@@ -304,7 +307,8 @@ class TracingClusterIntegrationTests {
 			props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300);
 			this.node = new TracingNode(index, props, group, topic, PARTITIONS, history);
 			node.start();
-			index.useCluster(scatter(Duration.ofSeconds(60)));
+			scatter = scatter(Duration.ofSeconds(60));
+			index.useCluster(scatter);
 		}
 
 		/** A coordinator on this node asking every running node, in-process. */
@@ -327,6 +331,7 @@ class TracingClusterIntegrationTests {
 
 		void stop() {
 			node.stop();
+			scatter.close();
 			index.destroy();
 		}
 
