@@ -204,6 +204,7 @@ final class TracingClusterFigures {
 			reference.destroy();
 			admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
 		}
+		System.exit(0); // the HTTP servers' worker threads
 	}
 
 	interface Run {
