@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * The contact index of the last {@code gridguard.tracing.retention-days} days of check-ins, held in memory. It is
  * rebuilt from the database when the application starts (queries wait until it is ready), then fed by every durable
  * check-in through the venue module's feed, and trimmed daily. Index time is seconds since 2020-01-01 00:00 in the
- * city's time zone, so that index days are the city's days; ids are the database ids of persons and venues.
+ * city's time zone, so that index days are the city's days; ids are the database ids of persons and venues. In
+ * distributed mode ({@code gridguard.stream.mode=kafka}) a {@link TracingNode} feeds it the partitions of the check-in
+ * stream this node owns, and {@link #contacts} is answered by every node together ({@link ScatterGather}).
  */
 @Component
 public class TracingIndex implements DisposableBean {

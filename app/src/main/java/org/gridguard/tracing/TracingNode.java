@@ -1,10 +1,13 @@
 package org.gridguard.tracing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -60,7 +63,7 @@ class TracingNode {
 	private final AtomicLongArray applied;
 
 	/** Per partition: 1 while Kafka assigns it to this node. */
-	private final java.util.concurrent.atomic.AtomicIntegerArray owned;
+	private final AtomicIntegerArray owned;
 
 	private final Object progress = new Object();
 
@@ -70,7 +73,7 @@ class TracingNode {
 
 	private volatile boolean rewind;
 
-	private final java.util.concurrent.atomic.AtomicLong redelivered = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong redelivered = new AtomicLong();
 
 	private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -85,7 +88,7 @@ class TracingNode {
 		for (int p = 0; p < partitions; p++) {
 			applied.set(p, -1);
 		}
-		this.owned = new java.util.concurrent.atomic.AtomicIntegerArray(partitions);
+		this.owned = new AtomicIntegerArray(partitions);
 		this.append = index::append;
 		var props = new HashMap<>(clientProperties);
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -240,7 +243,7 @@ class TracingNode {
 
 	/** The partitions Kafka assigns to this node now. */
 	List<Integer> owned() {
-		var list = new java.util.ArrayList<Integer>();
+		var list = new ArrayList<Integer>();
 		for (int p = 0; p < partitions(); p++) {
 			if (owned.get(p) == 1) {
 				list.add(p);

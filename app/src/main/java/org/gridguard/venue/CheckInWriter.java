@@ -32,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queued (up to {@code maxRows}), matches or registers the persons the requests did not know yet, looks up all colours
  * in one query, decides admission, claims the idempotency keys of the batches that carry one (leaving out those whose
  * key is taken), writes the rows with one COPY, raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an acknowledged check-in is durable, and one commit
- * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush.
+ * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush. In
+ * distributed mode the rows go to Kafka instead of the COPY ({@link KafkaCheckInPublisher}), and the transaction
+ * commits once Kafka acknowledged them.
  */
 @Component
 class CheckInWriter implements SmartLifecycle {
