@@ -108,6 +108,19 @@ public class RectificationQueries {
 	public record Counts(long open, long overdue) {
 	}
 
+	/** The orders an inspection opened (or, for a re-inspection, the order it re-inspected). */
+	public List<RectificationOrder> ofInspection(long inspectionId, Jurisdiction who) {
+		var params = new ArrayList<Object>();
+		params.add(inspectionId);
+		params.add(inspectionId);
+		String scope = InspectionScope.condition(who, "o", params);
+		return jdbc.sql("SELECT " + OrderWriter.COLUMNS + " FROM inspection_order o WHERE (o.inspection_id = ? OR o.id = "
+				+ "(SELECT reinspects FROM inspection WHERE id = ?)) AND " + scope + " ORDER BY o.id")
+			.params(params)
+			.query(OrderWriter.ORDER)
+			.list();
+	}
+
 	/** An inspection with its marks. */
 	public InspectionRecord inspection(long id, Jurisdiction who) {
 		var params = new ArrayList<Object>();
