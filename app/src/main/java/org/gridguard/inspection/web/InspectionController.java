@@ -147,7 +147,7 @@ class InspectionController {
 		List<StaffMember> overdue = roster.list(venue.id(), who).stream().filter(StaffMember::overdue).toList();
 		model.addAttribute("venue", venue);
 		model.addAttribute("place", regions.fullName(venue.regionCode()));
-		model.addAttribute("closure", venueProfile.specialClosure().over(venue.closure()));
+		model.addAttribute("closure", venue.special() ? venueProfile.specialClosure().over(venue.closure()) : venue.closure());
 		model.addAttribute("scans", venues.todayCounts(venue.id()));
 		model.addAttribute("overdueStaff", overdue);
 		model.addAttribute("natDays", venueProfile.natDays(venue.category()));
