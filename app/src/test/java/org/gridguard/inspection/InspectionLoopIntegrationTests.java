@@ -197,6 +197,32 @@ class InspectionLoopIntegrationTests {
 	}
 
 	@Test
+	void theManagerAnswersAndTheInspectorClosesThroughTheApiOnceEach() throws Exception {
+		RectificationOrder order = failing("MASKS").orders().get(0);
+		String username = "apimgr" + mall.id();
+		venues.createManagerAccount(mall.id(), username, "接口店长", demoPassword, CITY);
+		var http = TestHttp.anonymous(port);
+		String managerAuth = TestHttp.basic(username, demoPassword);
+		String inspectorAuth = TestHttp.basic("commerce", demoPassword);
+
+		var answered = http.api("POST", "/api/v1/rectifications/" + order.id() + "/evidence", "{\"note\":\"已张贴提示\"}",
+				managerAuth);
+		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+		assertThat(JSON.readTree(answered.body()).get("awaitingReinspection").asBoolean()).isTrue();
+		assertThat(http.api("POST", "/api/v1/rectifications/" + order.id() + "/evidence", "{\"note\":\"再答\"}",
+				managerAuth).statusCode()).isEqualTo(409);
+		assertThat(http.api("POST", "/api/v1/rectifications/" + order.id() + "/reinspection", "{\"passed\":true}",
+				managerAuth).statusCode()).isEqualTo(403);
+
+		var closed = http.api("POST", "/api/v1/rectifications/" + order.id() + "/reinspection", "{\"passed\":true}",
+				inspectorAuth);
+		assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+		assertThat(JSON.readTree(closed.body()).get("state").asString()).isEqualTo("CLOSED");
+		assertThat(http.api("POST", "/api/v1/rectifications/" + order.id() + "/reinspection", "{\"passed\":false}",
+				inspectorAuth).statusCode()).isEqualTo(409);
+	}
+
+	@Test
 	void onlyThePlacesOwnManagerAnswersAnOrder() {
 		RectificationOrder order = failing("MASKS").orders().get(0);
 		var otherManager = new Jurisdiction("other", Role.VENUE_MANAGER, mall.regionCode(), null, mall.id() + 100000,

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.gridguard.inspection.Inspections;
 import org.gridguard.inspection.RectificationOrder;
 import org.gridguard.inspection.RectificationQueries;
+import org.gridguard.inspection.Rectifications;
 import org.gridguard.inspection.Severity;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PageResult;
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,11 +39,14 @@ class InspectionApi {
 
 	private final RectificationQueries queries;
 
+	private final Rectifications rectifications;
+
 	private final Clock clock;
 
-	InspectionApi(Inspections inspections, RectificationQueries queries, Clock clock) {
+	InspectionApi(Inspections inspections, RectificationQueries queries, Rectifications rectifications, Clock clock) {
 		this.inspections = inspections;
 		this.queries = queries;
+		this.rectifications = rectifications;
 		this.clock = clock;
 	}
 
@@ -107,6 +113,31 @@ class InspectionApi {
 		Instant now = clock.instant();
 		return new Page<>(result.items().stream().map(o -> RectificationView.of(o, now)).toList(), result.page(),
 				result.size(), result.total());
+	}
+
+	record EvidenceRequest(@Nullable String note) {
+	}
+
+	/** The responsible person's answer to an order (photos are sent on the order's page). */
+	@PostMapping("/rectifications/{id}/evidence")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Answered: awaiting re-inspection")
+	@ApiResponse(responseCode = "409", description = "The order was answered already or is closed")
+	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'VENUE_MANAGER')")
+	RectificationView answer(@PathVariable long id, @RequestBody EvidenceRequest body, Jurisdiction who) {
+		return RectificationView.of(rectifications.answer(id, body.note(), List.of(), who), clock.instant());
+	}
+
+	record ReinspectionRequest(@Nullable Boolean passed, @Nullable String note) {
+	}
+
+	/** A re-inspection of the order's item: passed closes the order, failed reopens it with a new deadline. */
+	@PostMapping("/rectifications/{id}/reinspection")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Closed or reopened")
+	@ApiResponse(responseCode = "409", description = "The order is closed already")
+	@PreAuthorize("hasAnyRole('CITY_ADMIN', 'TOWN_OFFICER', 'DEPARTMENT')")
+	RectificationView reinspect(@PathVariable long id, @RequestBody ReinspectionRequest body, Jurisdiction who) {
+		return RectificationView.of(rectifications.reinspect(id, body.passed(), body.note(), List.of(), who),
+				clock.instant());
 	}
 
 }
