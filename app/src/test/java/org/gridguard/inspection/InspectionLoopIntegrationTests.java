@@ -397,6 +397,25 @@ class InspectionLoopIntegrationTests {
 	}
 
 	@Test
+	void theCoverageAndTheScoreboardsExportWhatThePageShows() {
+		var http = TestHttp.signedIn(port, "commerce", demoPassword);
+
+		var gaps = http.download("/inspection/coverage/export?format=csv");
+		var byTown = http.download("/inspection/scoreboard/export?by=town&format=csv");
+		var bySector = http.download("/inspection/scoreboard/export?by=sector&format=xlsx");
+
+		assertThat(gaps.statusCode()).isEqualTo(200);
+		String gapText = new String(gaps.body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(gapText).contains("上次检查").contains(mall.name()).contains("从未检查");
+		assertThat(byTown.statusCode()).isEqualTo(200);
+		String townText = new String(byTown.body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(townText).contains("镇街").contains("东城街道");
+		assertThat(bySector.statusCode()).isEqualTo(200);
+		assertThat(bySector.body()).startsWith((byte) 'P', (byte) 'K');
+		assertThat(http.get("/inspection/coverage").body()).contains(mall.name()).contains("商务局");
+	}
+
+	@Test
 	void aStaffMemberWhoseRoutineTestIsOverdueTurnsYellowUntilAResultArrives() throws Exception {
 		String idNumber = TestIds.resident();
 		roster.add(mall.id(), "收银员测试", idNumber, null, "收银", CITY);
