@@ -3,6 +3,7 @@ package org.gridguard.quarantine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.gridguard.control.ControlQueries;
@@ -117,13 +118,24 @@ public class SiteChecks {
 			.toList();
 	}
 
-	/** Today's morning and evening items of a resident: slot → item. */
+	/**
+	 * Today's morning and evening items of a resident. A check recorded for a slot the plan does not hold today (the
+	 * morning of a resident admitted in the afternoon) is shown as done, so that what the staff recorded is on the card.
+	 */
 	public List<ControlQueries.ScheduleItem> today(Stay stay) {
 		LocalDate today = LocalDate.now(clock);
-		return control.schedule(stay.riskPersonId())
+		var items = new ArrayList<>(control.schedule(stay.riskPersonId())
 			.stream()
 			.filter(i -> i.day().equals(today) && !"TEST".equals(i.slot()))
-			.toList();
+			.toList());
+		for (ControlQueries.HealthCheck check : control.checks(stay.riskPersonId())) {
+			boolean planned = items.stream().anyMatch(i -> i.slot().equals(check.slot()));
+			if (check.day().equals(today) && !planned) {
+				items.add(new ControlQueries.ScheduleItem(today, check.slot(), 0, check.recordedAt(), check.recordedAt(),
+						check.temperature() + (check.symptoms() == null ? "" : " " + check.symptoms())));
+			}
+		}
+		return items;
 	}
 
 	/** A check past its deadline alerts the site's staff once (the control loop escalates it to the grid as well). */
