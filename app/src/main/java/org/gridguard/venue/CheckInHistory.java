@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -56,6 +57,10 @@ class CheckInHistory implements SmartLifecycle {
 	private final CheckInPartitions partitions;
 
 	private volatile boolean running;
+
+	private volatile boolean rewind;
+
+	private final AtomicLong redelivered = new AtomicLong();
 
 	private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -107,6 +112,10 @@ class CheckInHistory implements SmartLifecycle {
 				}
 			});
 			while (running) {
+				if (rewind) {
+					rewind = false;
+					consumer.seekToBeginning(consumer.assignment());
+				}
 				ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
 				for (TopicPartition tp : records.partitions()) {
 					write(tp.partition(), records.records(tp));
@@ -144,6 +153,7 @@ class CheckInHistory implements SmartLifecycle {
 			for (int k = 0; k < records.size(); k++) {
 				ConsumerRecord<byte[], byte[]> record = records.get(k);
 				if (record.offset() < from) {
+					redelivered.incrementAndGet(); // delivered again: already written
 					continue;
 				}
 				next = record.offset() + 1;
@@ -183,6 +193,16 @@ class CheckInHistory implements SmartLifecycle {
 		jdbc.query("SELECT stream_partition, next_offset FROM venue_stream_position WHERE topic = ?",
 				rs -> { map.put(rs.getInt(1), rs.getLong(2)); }, stream.topic());
 		return map;
+	}
+
+	/** Makes Kafka deliver every assigned partition again from its beginning (as after a rebalance elsewhere). */
+	void rewind() {
+		rewind = true;
+	}
+
+	/** Records delivered again and skipped since start. */
+	long redelivered() {
+		return redelivered.get();
 	}
 
 	@Override

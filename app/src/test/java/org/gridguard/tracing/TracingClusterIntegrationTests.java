@@ -1,5 +1,9 @@
 package org.gridguard.tracing;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +86,8 @@ class TracingClusterIntegrationTests {
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("kafka"))
 			.setLevel(ch.qos.logback.classic.Level.ERROR);
 		broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+		// a killed node's session may time out after 2 s (the broker's floor is 6 s by default)
+		broker.brokerProperty("group.min.session.timeout.ms", "1000");
 		broker.afterPropertiesSet();
 		admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
 		// one topic per test, all created now and led before the first check-in is sent to any of them
@@ -207,6 +213,43 @@ class TracingClusterIntegrationTests {
 		produce(10);
 		assertSameAsReference(a);
 		assertThat(a.index.checkIns()).isEqualTo(3_010);
+	}
+
+	@Test
+	void aNodeKilledWithoutAStopHandsItsPartitionsOnOnceItsSessionTimesOutAndNothingAcknowledgedIsLost()
+			throws Exception {
+		produce(4_000);
+		Node survivor = start(TracingNode.History.NONE);
+		assertSameAsReference(survivor);
+		Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+				"-cp", System.getProperty("java.class.path"), TracingNodeProcess.class.getName(),
+				broker.getBrokersAsString(), topic, group, Integer.toString(PARTITIONS), "2000", NOW.toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		try {
+			var lines = new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8));
+			String line = lines.readLine();
+			while (line != null && (!line.startsWith("owned [") || line.equals("owned []"))) {
+				line = lines.readLine();
+			}
+			assertThat(line).as("the other node took partitions").startsWith("owned [");
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (survivor.node.owned().size() == PARTITIONS && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(survivor.node.owned()).hasSizeLessThan(PARTITIONS);
+			killed.destroyForcibly(); // no stop, no close: its consumer never says it leaves
+			killed.onExit().get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			killed.destroyForcibly();
+		}
+		// acknowledged while the dead node still holds its partitions in the group
+		produce(2_000);
+		// a query waits for the session to time out and the survivor to take the partitions back, then answers in full
+		assertSameAsReference(survivor);
+		assertThat(survivor.node.owned()).hasSize(PARTITIONS);
+		assertThat(survivor.index.checkIns()).isEqualTo(6_000);
 	}
 
 	// ------------------------------------------------------------------ helpers
