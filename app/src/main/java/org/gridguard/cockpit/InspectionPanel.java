@@ -4,15 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridguard.inspection.RectificationQueries;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Inspections: rectification orders open and overdue. The module does not exist yet: the API answers {@code
- * rectifications} with zeros and the panel is not shown. When it lands, this class reads its figures and links
- * them to its lists; nothing else in the cockpit changes.
+ * Inspections: rectification orders of the area's places open (not yet overdue) and overdue, read with the
+ * conditions of the order list ({@link RectificationQueries#counts}), each linked to that list with the same
+ * {@code state} and region, so that its total is the figure.
  */
 @Component
 class InspectionPanel implements CockpitPanel {
+
+	private final RectificationQueries rectifications;
+
+	InspectionPanel(RectificationQueries rectifications) {
+		this.rectifications = rectifications;
+	}
 
 	@Override
 	public String key() {
@@ -31,15 +40,25 @@ class InspectionPanel implements CockpitPanel {
 
 	@Override
 	public PanelFigures figures(CockpitArea area) {
-		var zeros = new LinkedHashMap<String, Object>();
-		zeros.put("open", 0L);
-		zeros.put("overdue", 0L);
-		return new PanelFigures(Map.of("rectifications", zeros), List.of());
+		RectificationQueries.Counts counts = rectifications.counts(area.scope());
+		boolean linked = area.scope().seesInspections();
+		var api = new LinkedHashMap<String, Object>();
+		api.put("open", counts.open());
+		api.put("overdue", counts.overdue());
+		return new PanelFigures(Map.of("rectifications", api),
+				List.of(Figure.headline("rectifications.open", "cockpit.rectifications.open", counts.open(),
+						link(linked, area, "OPEN")),
+						Figure.alarm("rectifications.overdue", "cockpit.rectifications.overdue", counts.overdue(),
+								link(linked, area, "OVERDUE"))));
+	}
+
+	private static @Nullable String link(boolean linked, CockpitArea area, String state) {
+		return linked ? area.link("/inspection/rectifications", "state", state) : null;
 	}
 
 	@Override
 	public boolean shown() {
-		return false;
+		return true;
 	}
 
 }

@@ -221,6 +221,52 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return role == Role.CITY_ADMIN;
 	}
 
+	/**
+	 * Inspecting a key place (督查检查) and re-inspecting its rectification orders: the city command anywhere, a town
+	 * officer inside the town, a department the places of its sector inside its region.
+	 */
+	public boolean mayInspect(String code, String placeSector) {
+		return switch (role) {
+			case CITY_ADMIN -> true;
+			case TOWN_OFFICER -> within(code);
+			case DEPARTMENT -> placeSector.equals(sector) && within(code);
+			default -> false;
+		};
+	}
+
+	/**
+	 * Whether inspections and rectification orders can be opened at all: those who inspect, village officers (their
+	 * village's, to follow up) and venue managers (their own venue's orders, which they answer).
+	 */
+	public boolean seesInspections() {
+		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER || role == Role.VILLAGE_OFFICER
+				|| role == Role.DEPARTMENT || role == Role.VENUE_MANAGER;
+	}
+
+	/**
+	 * Whether the inspections and orders of a place (at {@code code}, of {@code placeSector}) are visible: a venue
+	 * manager's own venue, a department's sector inside its region, the region roles inside their region.
+	 */
+	public boolean seesInspectionsOf(long venue, String code, String placeSector) {
+		if (role == Role.VENUE_MANAGER) {
+			return venueId != null && venueId == venue;
+		}
+		if (role == Role.DEPARTMENT) {
+			return placeSector.equals(sector) && within(code);
+		}
+		return seesInspections() && within(code);
+	}
+
+	/** Answering a place's rectification orders with evidence: its own manager, and the city command. */
+	public boolean answersFor(long venue) {
+		return role == Role.CITY_ADMIN || role == Role.VENUE_MANAGER && venueId != null && venueId == venue;
+	}
+
+	/** Editing the inspection checklists: the city command. */
+	public boolean editsChecklists() {
+		return role == Role.CITY_ADMIN;
+	}
+
 	/** Whether an account of {@code accountRole} bound at {@code accountRegion} may be created or changed. */
 	public boolean administersAccount(Role accountRole, String accountRegion) {
 		return switch (role) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.IdType;
@@ -141,6 +142,58 @@ public class StaffRoster {
 		update(venueId, staffId, "UPDATE venue_staff SET last_test_on = ? WHERE id = ? AND venue_id = ? AND active",
 				Date.valueOf(day));
 		audit.record("VENUE_STAFF_TEST", "venue", String.valueOf(venueId), staffId + " · " + day);
+	}
+
+	/**
+	 * Records test results that arrived for persons (the day each was sampled, city time): every active roster entry
+	 * of such a person takes the day as its last routine test when it is later than the one known.
+	 * @return how many roster entries moved on
+	 */
+	public int recordTests(Map<Long, LocalDate> sampledOn) {
+		if (sampledOn.isEmpty()) {
+			return 0;
+		}
+		Long[] persons = sampledOn.keySet().toArray(Long[]::new);
+		String[] days = java.util.Arrays.stream(persons).map(p -> sampledOn.get(p).toString()).toArray(String[]::new);
+		return jdbc.sql("""
+				UPDATE venue_staff s SET last_test_on = t.day
+				FROM unnest(?::bigint[], ?::date[]) AS t(person_id, day)
+				WHERE s.person_id = t.person_id AND s.active AND (s.last_test_on IS NULL OR s.last_test_on < t.day)""")
+			.params(persons, days)
+			.update();
+	}
+
+	/** A staff member whose routine test is overdue, with their venue. */
+	public record Overdue(long venueId, String venueName, long staffId, long personId, String name, String idMasked,
+			@Nullable String post, @Nullable LocalDate lastTestOn, @Nullable LocalDate dueOn) {
+	}
+
+	/**
+	 * Every active staff member of the active venues {@code who} sees whose routine test is overdue by their venue
+	 * category's frequency under the level in force (never tested counts as overdue), by venue and name.
+	 */
+	@Transactional(readOnly = true)
+	public List<Overdue> overdue(Jurisdiction who) {
+		var params = new ArrayList<Object>();
+		String scope = VenueAccess.condition(who, params);
+		LocalDate today = LocalDate.now(clock);
+		var result = new ArrayList<Overdue>();
+		jdbc.sql("SELECT s.id, s.venue_id, v.name AS venue_name, v.category, s.person_id, s.name, s.id_masked, s.post, "
+				+ "s.last_test_on FROM venue_staff s JOIN venue v ON v.id = s.venue_id WHERE s.active AND v.active AND "
+				+ scope + " ORDER BY v.name, v.id, s.name, s.id")
+			.params(params)
+			.query((rs, i) -> {
+				LocalDate last = rs.getObject("last_test_on", LocalDate.class);
+				LocalDate due = last == null ? null : last.plusDays(profile.natDays(VenueCategory.valueOf(rs.getString("category"))));
+				if (due == null || due.isBefore(today)) {
+					result.add(new Overdue(rs.getLong("venue_id"), rs.getString("venue_name"), rs.getLong("id"),
+							rs.getLong("person_id"), rs.getString("name"), rs.getString("id_masked"), rs.getString("post"),
+							last, due));
+				}
+				return null;
+			})
+			.list();
+		return result;
 	}
 
 	/**
