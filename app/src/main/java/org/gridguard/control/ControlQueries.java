@@ -200,11 +200,25 @@ public class ControlQueries {
 	 * keys with arguments ({@code #control.…}); what people wrote is shown as written.
 	 */
 	public @Nullable String explain(@Nullable String note) {
+		if (note != null) {
+			// notes written before they were stored as keys (#14)
+			var positive = OLD_POSITIVE_NOTE.matcher(note);
+			if (positive.matches()) {
+				return messages.get("control.note.positive",
+						MINUTES.format(Instant.parse(positive.group(1)).atZone(clock.getZone())));
+			}
+		}
 		if (note == null || !note.startsWith("#control.")) {
 			return note;
 		}
 		return Explained.value(note, messages);
 	}
+
+	private static final java.util.regex.Pattern OLD_POSITIVE_NOTE = java.util.regex.Pattern
+		.compile("positive \\w+ (\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z)");
+
+	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm");
 
 	/** Counts of risk persons by state inside a jurisdiction. */
 	public Map<RiskPerson.State, Long> countsByState(Jurisdiction who) {
@@ -324,11 +338,15 @@ public class ControlQueries {
 	}
 
 	public List<TimelineEntry> timeline(long riskPersonId) {
+		// explanations name the protocol by its id; the reader sees its name, in rows old and new (#14)
+		Map<String, String> protocolNames = new HashMap<>();
+		jdbc.sql("SELECT id, name FROM control_protocol").query((rs, i) -> protocolNames.put(rs.getString(1), rs.getString(2)))
+			.list();
 		return jdbc.sql("SELECT at, kind, actor, detail_key, detail_args FROM control_timeline WHERE risk_person_id = ? "
 				+ "ORDER BY at, id")
 			.param(riskPersonId)
 			.query((rs, i) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-					Explained.render(rs.getString(4), rs.getString(5), messages)))
+					Explained.render(rs.getString(4), Explained.replaceValues(rs.getString(5), protocolNames), messages)))
 			.list();
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
@@ -71,12 +72,12 @@ class Escalations {
 		Long ownId = own.get(event.personId());
 		if (ownId != null) {
 			writer.setState(ownId, RiskPerson.State.CASE, now, AuditLog.SYSTEM,
-					"positive " + event.kind() + " " + event.sampledAt());
+					Explained.nested("control.note.positive", writer.local(event.sampledAt())));
 			writer.cancelOpenTasks(ownId);
 			writer.timeline(ownId, now, "CASE", AuditLog.SYSTEM, "control.timeline.case", event.kind(),
 					writer.local(event.sampledAt()), event.resultId());
 			RiskPerson person = queries.riskPerson(ownId);
-			writer.notifyTown(person, Notification.Severity.ALERT, messages.get("control.notify.positive"));
+			writer.notifyTown(person, Notification.Severity.ALERT, StoredText.of("control.notify.positive"));
 		}
 		for (RiskPerson linked : queries.activeLinkedTo(event.personId())) {
 			// a positive known before the push is why the person was pushed: it changes nothing
@@ -142,7 +143,7 @@ class Escalations {
 					"#control.category." + (person.category() == Category.SECONDARY_CONTACT ? Category.CLOSE_CONTACT
 							: person.category()));
 		}
-		writer.notifyGrid(person, Notification.Severity.ALERT, messages.get("control.notify.escalated"), reason,
+		writer.notifyGrid(person, Notification.Severity.ALERT, StoredText.of("control.notify.escalated"), reason,
 				"control:escalated:" + person.id() + ":" + cause.resultId());
 	}
 

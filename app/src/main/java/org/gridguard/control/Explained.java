@@ -2,6 +2,7 @@ package org.gridguard.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.gridguard.platform.Messages;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,15 @@ final class Explained {
 			resolved[i] = value(values.get(i), messages);
 		}
 		return messages.get(key, resolved);
+	}
+
+	/** The stored arguments with each value found in {@code replacements} replaced (ids by names). */
+	static @Nullable String replaceValues(@Nullable String args, Map<String, String> replacements) {
+		if (args == null || args.isBlank()) {
+			return args;
+		}
+		List<String> values = JSON.readValue(args, STRINGS);
+		return JSON.writeValueAsString(values.stream().map(v -> replacements.getOrDefault(v, v)).toList());
 	}
 
 	/** One stored value: a {@code #key|arg|…} rendered in the current language, anything else as it is. */

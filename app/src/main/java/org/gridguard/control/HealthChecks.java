@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.FieldProblem;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.Messages;
@@ -105,9 +106,9 @@ public class HealthChecks {
 		if (abnormal) {
 			status.assertFact(person.personId(), FactKind.SYMPTOMS, RiskPersonWriter.source(riskPersonId),
 					temperature + "℃" + (cleanSymptoms == null ? "" : " " + cleanSymptoms), now, now.plus(Duration.ofDays(3)));
-			writer.notifyGrid(person, Notification.Severity.ALERT, messages.get("control.notify.fever", temperature),
+			writer.notifyGrid(person, Notification.Severity.ALERT, StoredText.of("control.notify.fever", temperature),
 					regions.fullName(person.regionCode()), "control:fever:" + riskPersonId + ":" + day + ":" + slot);
-			writer.notifyTown(person, Notification.Severity.ALERT, messages.get("control.notify.fever", temperature));
+			writer.notifyTown(person, Notification.Severity.ALERT, StoredText.of("control.notify.fever", temperature));
 		}
 	}
 

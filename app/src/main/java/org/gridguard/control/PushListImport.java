@@ -27,6 +27,7 @@ import org.gridguard.person.IdType;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.ControlCharacters;
 import org.gridguard.platform.CorrectionFile;
@@ -340,7 +341,7 @@ public class PushListImport implements ApplicationRunner, DisposableBean {
 			audit.recordAs(actor, "PUSH_LIST_DONE", "push_list", String.valueOf(listId),
 					list.accepted() + " accepted, " + list.rejected() + " rejected, " + list.created() + " new");
 			notifications.send(new Notifications.Draft("330784", null, actor, Notification.Severity.INFO,
-					messages.get("control.push.done", filename, list.accepted(), list.rejected()), null,
+					StoredText.of("control.push.done", filename, list.accepted(), list.rejected()), null,
 					"/control/push-lists/" + listId, "control", "control:push-done:" + listId, List.of()));
 		});
 	}

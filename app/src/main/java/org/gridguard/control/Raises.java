@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
@@ -180,7 +181,7 @@ public class Raises {
 					plans.describe(schedule),
 					measureChanges ? "#control.timeline.raised.newTask" : "#control.timeline.raised.sameMeasure");
 		}
-		writer.notifyGrid(person, Notification.Severity.ALERT, messages.get("control.notify.raised", categoryText),
+		writer.notifyGrid(person, Notification.Severity.ALERT, StoredText.of("control.notify.raised", StoredText.label("control.category." + category)),
 				writer.reason(cause.key(), cause.args()), "control:raised:" + person.id() + ":" + now.toEpochMilli());
 	}
 

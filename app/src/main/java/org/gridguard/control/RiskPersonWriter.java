@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
@@ -146,8 +147,8 @@ class RiskPersonWriter {
 		String audience = region.length() == RegionLevel.GRID.codeLength() ? "GRID_WORKER"
 				: region.length() == RegionLevel.VILLAGE.codeLength() ? "VILLAGE_OFFICER"
 						: region.length() == RegionLevel.TOWN.codeLength() ? "TOWN_OFFICER" : "CITY_ADMIN";
-		String title = region.length() == RegionLevel.GRID.codeLength() ? messages.get("control.notify.newTasks", count)
-				: messages.get("control.notify.queued", count);
+		String title = region.length() == RegionLevel.GRID.codeLength() ? StoredText.of("control.notify.newTasks", count)
+				: StoredText.of("control.notify.queued", count);
 		notifications.send(Notifications.Draft
 			.toAudience(audience, region, Notification.Severity.WARNING, title, regions.fullName(region),
 					region.length() == RegionLevel.GRID.codeLength() ? "/control/tasks" : "/control/queue", "control")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
@@ -67,8 +68,8 @@ public class SiteHandover {
 		if (continues) {
 			writer.openTask(riskPersonId, VerificationTask.Kind.HANDOVER, person.regionCode(), now, now.plus(ARRIVAL_ACK),
 					now.plus(ARRIVAL_DUE));
-			writer.notifyGrid(person, Notification.Severity.WARNING, messages.get("control.notify.handover", siteName),
-					messages.get("control.notify.handover.body"), "control:handover:" + riskPersonId + ":" + now.toEpochMilli());
+			writer.notifyGrid(person, Notification.Severity.WARNING, StoredText.of("control.notify.handover", siteName),
+					StoredText.of("control.notify.handover.body"), "control:handover:" + riskPersonId + ":" + now.toEpochMilli());
 		}
 		writer.timeline(riskPersonId, now, "RELEASED_FROM_SITE", by, "control.timeline.releasedFromSite", siteName,
 				continues ? "#control.timeline.handover.grid" : "#control.timeline.handover.planDone");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
@@ -237,7 +238,7 @@ public class UnmanagedDetector {
 			List<String> phones = "GRID_WORKER".equals(audience) ? regions.workerPhones(region) : List.of();
 			notifications.send(Notifications.Draft
 				.toAudience(audience, region, level >= 3 ? Notification.Severity.ALERT : Notification.Severity.WARNING,
-						messages.get("control.notify.unmanaged", total, regions.fullName(region)), body, "/control/unmanaged",
+						StoredText.of("control.notify.unmanaged", total, regions.fullName(region)), body, "/control/unmanaged",
 						"control")
 				.withDedupeKey("control:escalate:" + key + ":" + now.toEpochMilli())
 				.withMobiles(phones));

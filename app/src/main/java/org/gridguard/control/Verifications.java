@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
@@ -119,13 +120,13 @@ public class Verifications {
 			case NOT_FOUND -> {
 				writer.setState(person.id(), RiskPerson.State.NOT_FOUND, now, who.username(), visit.note());
 				writer.timelineNote(person.id(), now, "NOT_FOUND", who.username(), visit.note());
-				writer.notifyTown(person, Notification.Severity.WARNING, messages.get("control.notify.notFound"));
+				writer.notifyTown(person, Notification.Severity.WARNING, StoredText.of("control.notify.notFound"));
 			}
 			case OUT_OF_AREA -> {
 				writer.setState(person.id(), RiskPerson.State.TRANSFERRED_OUT, now, who.username(), visit.note());
 				writer.timelineNote(person.id(), now, "TRANSFERRED_OUT", who.username(), visit.note());
 				responsibility.close(Subject.riskPerson(person.id()));
-				writer.notifyTown(person, Notification.Severity.INFO, messages.get("control.notify.transferred"));
+				writer.notifyTown(person, Notification.Severity.INFO, StoredText.of("control.notify.transferred"));
 			}
 		}
 		jdbc.sql("UPDATE control_task SET measure = ? WHERE id = ?")

@@ -2,6 +2,7 @@ package org.gridguard.notice;
 
 import java.time.Clock;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
@@ -76,7 +77,7 @@ public class Approval {
 		}
 		audit.recordAs(who.username(), "NOTICE_RETURN", "notice", String.valueOf(id), why);
 		notifications.send(new Notifications.Draft(Region.CITY_CODE, null, notice.draftedBy(),
-				Notification.Severity.WARNING, messages.getDefault("notice.notify.returned", notice.title()), why,
+				Notification.Severity.WARNING, StoredText.of("notice.notify.returned", notice.title()), why,
 				"/notices/" + id, "notice", null, java.util.List.of()));
 		return queries.find(id).orElseThrow();
 	}

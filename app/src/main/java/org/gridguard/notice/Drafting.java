@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
@@ -122,7 +123,7 @@ public class Drafting {
 		audit.recordAs(who.username(), "NOTICE_SUBMIT", "notice", String.valueOf(id), notice.title());
 		notifications.send(Notifications.Draft
 			.toAudience("CITY_ADMIN", Region.CITY_CODE, Notification.Severity.INFO,
-					messages.getDefault("notice.notify.submitted", notice.title()), null, "/notices/" + id, "notice"));
+					StoredText.of("notice.notify.submitted", notice.title()), null, "/notices/" + id, "notice"));
 		return queries.find(id).orElseThrow();
 	}
 

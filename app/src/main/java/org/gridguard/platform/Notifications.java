@@ -49,7 +49,11 @@ public class Notifications {
 
 	private final AuditLog audit;
 
-	Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<MessageGateway> gateway, AuditLog audit) {
+	private final Messages messages;
+
+	Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<MessageGateway> gateway, AuditLog audit,
+			Messages messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gateway = gateway;
@@ -78,7 +82,10 @@ public class Notifications {
 		}
 	}
 
-	/** What to send: the audience or user, where, how urgent, and what it says. */
+	/**
+	 * What to send: the audience or user, where, how urgent, and what it says. Title and body are best given as
+	 * {@link StoredText#of} so that each reader reads them in their language.
+	 */
 	public record Draft(String regionCode, @Nullable String audience, @Nullable String username,
 			Notification.Severity severity, String title, @Nullable String body, @Nullable String link, String source,
 			@Nullable String dedupeKey, List<String> mobiles) {
@@ -119,7 +126,7 @@ public class Notifications {
 			.update();
 		if (inserted > 0 && draft.severity() == Notification.Severity.ALERT && !draft.mobiles().isEmpty()) {
 			try {
-				gateway.ifAvailable(g -> g.send(draft.mobiles(), draft.title()));
+				gateway.ifAvailable(g -> g.send(draft.mobiles(), StoredText.renderDefault(draft.title(), messages)));
 			}
 			catch (RuntimeException ex) {
 				LOG.warn("Message gateway failed for '{}': {}", draft.title(), ex.getMessage());
@@ -128,9 +135,17 @@ public class Notifications {
 		return inserted > 0;
 	}
 
-	/** The latest notifications for a user, newest first. */
+	/** The latest notifications for a user, newest first, in the reader's language. */
 	@Transactional(readOnly = true)
 	public List<Notification> inbox(SignedInUser user, int limit) {
+		return stored(user, limit).stream()
+			.map(n -> new Notification(n.id(), n.createdAt(), n.regionCode(), n.audience(), n.username(), n.severity(),
+					StoredText.render(n.title(), messages), StoredText.render(n.body(), messages), n.link(), n.source(),
+					n.read()))
+			.toList();
+	}
+
+	private List<Notification> stored(SignedInUser user, int limit) {
 		return jdbc.sql("""
 				SELECT n.*, (r.notification_id IS NOT NULL) AS read FROM platform_notification n
 				LEFT JOIN platform_notification_read r ON r.notification_id = n.id AND r.username = :user
@@ -168,7 +183,7 @@ public class Notifications {
 	}
 
 	public void markAllRead(SignedInUser user) {
-		for (Notification n : inbox(user, 500)) {
+		for (Notification n : stored(user, 500)) {
 			if (!n.read()) {
 				markRead(user, n.id());
 			}

@@ -170,8 +170,8 @@ public class PersonalDataReads {
 		separately.executeWithoutResult(status -> {
 			boolean first = notifications.send(Notifications.Draft
 				.toAudience("CITY_ADMIN", region, Notification.Severity.ALERT,
-						messages.getDefault("platform.reads.flagged", user, String.valueOf(perMinute)),
-						messages.getDefault("platform.reads.flagged.body", user),
+						StoredText.of("platform.reads.flagged", user, String.valueOf(perMinute)),
+						StoredText.of("platform.reads.flagged.body", user),
 						"/audit?actor=" + user + "&action=" + ACTION, "platform")
 				.withDedupeKey("person-reads:" + user + ":" + hour));
 			if (first) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.HealthChecks;
 import org.gridguard.control.LoopSettingsStore;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
@@ -70,7 +71,7 @@ public class SiteChecks {
 		if (fever || symptoms != null && !symptoms.isBlank()) {
 			Site site = queries.find(stay.siteId()).orElseThrow();
 			notices.toSite(site, Notification.Severity.ALERT,
-					messages.getDefault("quarantine.notify.fever", stay.room(), temperature),
+					StoredText.of("quarantine.notify.fever", stay.room(), temperature),
 					symptoms == null ? "" : symptoms.strip(), "/quarantine/stays/" + stayId,
 					"quarantine:fever:" + stayId + ":" + LocalDate.now(clock) + ":" + slot);
 		}
@@ -95,12 +96,12 @@ public class SiteChecks {
 		if ("POSITIVE".equals(result)) {
 			Site site = queries.find(stay.siteId()).orElseThrow();
 			notices.toSite(site, Notification.Severity.ALERT,
-					messages.getDefault("quarantine.notify.samplePositive", stay.room(),
-							messages.getDefault("quarantine.sample." + sampleKind.name())),
+					StoredText.of("quarantine.notify.samplePositive", stay.room(),
+							StoredText.label("quarantine.sample." + sampleKind.name())),
 					"", "/quarantine/stays/" + stayId, "quarantine:sample:" + stayId + ":" + sampleKind);
 			notices.toCommand(stay.regionCode(), Notification.Severity.ALERT,
-					messages.getDefault("quarantine.notify.samplePositive", stay.room(),
-							messages.getDefault("quarantine.sample." + sampleKind.name())),
+					StoredText.of("quarantine.notify.samplePositive", stay.room(),
+							StoredText.label("quarantine.sample." + sampleKind.name())),
 					site.name(), "/quarantine/stays/" + stayId, "quarantine:sample:" + stayId + ":" + sampleKind);
 		}
 	}
@@ -147,8 +148,8 @@ public class SiteChecks {
 				for (ControlQueries.ScheduleItem item : today(stay)) {
 					if (item.overdue(now)) {
 						notices.toSite(site, Notification.Severity.ALERT,
-								messages.getDefault("quarantine.notify.checkMissed", stay.room(),
-										messages.getDefault("control.slot." + item.slot())),
+								StoredText.of("quarantine.notify.checkMissed", stay.room(),
+										StoredText.label("control.slot." + item.slot())),
 								"", "/quarantine/sites/" + site.id() + "/residents",
 								"quarantine:missed:" + stay.id() + ":" + item.day() + ":" + item.slot());
 					}

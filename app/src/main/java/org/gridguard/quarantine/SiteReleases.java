@@ -9,6 +9,7 @@ import org.gridguard.control.ControlEnded;
 import org.gridguard.control.ControlQueries;
 import org.gridguard.control.RiskPerson;
 import org.gridguard.control.SiteHandover;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.FieldProblem;
@@ -121,8 +122,8 @@ public class SiteReleases {
 				Site site = queries.find(stay.siteId()).orElseThrow(() -> new NotFound("site"));
 				String key = toHospital ? "quarantine.notify.toHospital"
 						: "quarantine.notify.leftControl." + event.state().name();
-				notices.toSite(site, Notification.Severity.ALERT, messages.getDefault(key, stay.room()),
-						messages.getDefault("quarantine.notify.toHospital.body"), "/quarantine/stays/" + stay.id(),
+				notices.toSite(site, Notification.Severity.ALERT, StoredText.of(key, stay.room()),
+						StoredText.of("quarantine.notify.toHospital.body"), "/quarantine/stays/" + stay.id(),
 						(toHospital ? "quarantine:to-hospital:" : "quarantine:left-control:") + stay.id());
 			}
 		});

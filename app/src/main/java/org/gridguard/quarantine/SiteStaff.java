@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.FieldProblem;
@@ -179,7 +180,7 @@ public class SiteStaff {
 			for (Member m : members(site.id())) {
 				if (m.testMissed()) {
 					notices.toSite(site, Notification.Severity.WARNING,
-							messages.getDefault("quarantine.notify.staffTest", m.name()), "",
+							StoredText.of("quarantine.notify.staffTest", m.name()), "",
 							"/quarantine/sites/" + site.id(), "quarantine:staff-test:" + m.id() + ":" + today);
 				}
 			}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.gridguard.control.UnmanagedFindings;
 import org.gridguard.control.Violation;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.Messages;
 import org.gridguard.platform.Notification;
 import org.gridguard.region.RegionManagement;
@@ -57,8 +58,8 @@ class TransferOverdue implements UnmanagedFindings {
 	void alert() {
 		for (Finding f : find(clock.instant())) {
 			notices.toCommand(f.regionCode(), Notification.Severity.ALERT,
-					messages.getDefault("quarantine.notify.transferOverdue", regions.fullName(f.regionCode())),
-					messages.getDefault("quarantine.notify.transferOverdue.body"), "/quarantine/transfers?overdue=true",
+					StoredText.of("quarantine.notify.transferOverdue", regions.fullName(f.regionCode())),
+					StoredText.of("quarantine.notify.transferOverdue.body"), "/quarantine/transfers?overdue=true",
 					"quarantine:transfer-overdue:" + f.ref());
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.gridguard.control.ControlEnded;
 import org.gridguard.control.MeasureApplied;
 import org.gridguard.control.MeasureKind;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.FieldProblem;
@@ -82,8 +83,8 @@ public class Transfers {
 		Optional<Long> id = writer.openTransfer(event.riskPersonId(), event.personId(), event.regionCode(), event.at(), now,
 				event.at().plus(sla()));
 		id.ifPresent(transfer -> notices.toCommand(event.regionCode(), Notification.Severity.WARNING,
-				messages.getDefault("quarantine.notify.transfer", regions.fullName(event.regionCode())),
-				messages.getDefault("quarantine.notify.transfer.body", sla().toHours()), "/quarantine/transfers",
+				StoredText.of("quarantine.notify.transfer", regions.fullName(event.regionCode())),
+				StoredText.of("quarantine.notify.transfer.body", sla().toHours()), "/quarantine/transfers",
 				"quarantine:transfer:" + transfer));
 		return id;
 	}

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.InvalidInput;
@@ -126,7 +127,7 @@ public class FollowUps {
 			FollowUp f = e.followUp();
 			notifications.send(Notifications.Draft
 				.toAudience(f.owner().audience(), f.owner().regionCode(), Notification.Severity.WARNING,
-						messages.getDefault("response.followUp.overdue", shortened(f.action())),
+						StoredText.of("response.followUp.overdue", shortened(f.action())),
 						body(e), "/response/drills/" + f.drillId(), "response")
 				.withDedupeKey("response:follow-up:" + f.id() + ":1"));
 		}
@@ -143,7 +144,7 @@ public class FollowUps {
 			FollowUp f = e.followUp();
 			notifications.send(Notifications.Draft
 				.toAudience("CITY_ADMIN", Region.CITY_CODE, Notification.Severity.ALERT,
-						messages.getDefault("response.followUp.late", after, shortened(f.action())), body(e),
+						StoredText.of("response.followUp.late", after, shortened(f.action())), body(e),
 						"/response/drills/" + f.drillId(), "response")
 				.withDedupeKey("response:follow-up:" + f.id() + ":2"));
 		}
@@ -158,7 +159,7 @@ public class FollowUps {
 	}
 
 	private String body(Escalated e) {
-		return messages.getDefault("response.followUp.overdue.body", e.drillTitle(), e.drillHeldOn().toString(),
+		return StoredText.of("response.followUp.overdue.body", e.drillTitle(), e.drillHeldOn().toString(),
 				e.followUp().dueOn().toString(), owners.nameInDefaultLanguage(e.followUp().owner()), e.followUp().action());
 	}
 

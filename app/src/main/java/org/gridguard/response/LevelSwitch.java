@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.Conflict;
 import org.gridguard.platform.FieldProblem;
@@ -134,8 +135,8 @@ public class LevelSwitch {
 		String since = SHOWN.format(request.since().atZone(clock.getZone()));
 		audit.record("RESPONSE_LEVEL_CHANGE", "response_level", String.valueOf(id),
 				before + " -> " + request.level() + " from " + since + ": " + request.reason());
-		String title = messages.getDefault("response.notify.changed", messages.getDefault(request.level().messageKey()));
-		String body = messages.getDefault("response.notify.changed.body", since, request.reason());
+		String title = StoredText.of("response.notify.changed", StoredText.label(request.level().messageKey()));
+		String body = StoredText.of("response.notify.changed.body", since, request.reason());
 		for (Role role : Role.values()) {
 			// every account of the role, down to each grid worker: the level changes the work of all of them
 			notifications.send(Notifications.Draft

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.ControlCharacters;
 import org.gridguard.platform.FieldProblem;
@@ -242,7 +243,7 @@ public class TestResultImport implements ApplicationRunner, DisposableBean {
 		audit.recordAs(actor, "TEST_RESULT_FILE_DONE", "testing_upload", String.valueOf(id),
 				done.accepted() + " accepted, " + done.rejected() + " rejected");
 		notifications.send(new Notifications.Draft(Region.CITY_CODE, null, actor, Notification.Severity.INFO,
-				messages.get("testing.import.done", filename, done.accepted(), done.rejected()), null,
+				StoredText.of("testing.import.done", filename, done.accepted(), done.rejected()), null,
 				"/testing/imports/" + id, "testing", "testing:import-done:" + id, List.of()));
 	}
 

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.AuditLog;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.MessageGateway;
@@ -157,7 +158,7 @@ public class InvestigationManagement {
 		audit.recordAs(actor, "INVESTIGATION_OPEN", "investigation", String.valueOf(id),
 				person.idMasked() + ": " + proposed + " contacts proposed");
 		notifications.send(Notifications.Draft.toAudience("EPIDEMIOLOGIST", "330784", Notification.Severity.ALERT,
-				messages.get("tracing.notify.opened", person.name(), proposed), null, "/tracing/investigations/" + id,
+				StoredText.of("tracing.notify.opened", person.name(), proposed), null, "/tracing/investigations/" + id,
 				"tracing").withDedupeKey("tracing:opened:" + id));
 		return investigation;
 	}

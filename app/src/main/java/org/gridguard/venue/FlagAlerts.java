@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.StoredText;
 import org.gridguard.platform.Notification;
 import org.gridguard.platform.Notifications;
 import org.gridguard.region.GridWorker;
@@ -90,16 +91,10 @@ class FlagAlerts {
 		String name = person.map(Person::name).orElse("?");
 		String idMasked = person.map(Person::idMasked).orElse("?");
 		String when = TIME.format(ZonedDateTime.ofInstant(at, clock.getZone()));
-		// alerts go out in the city's language whatever the language of the request that caused them
-		Locale zh = Locale.SIMPLIFIED_CHINESE;
-		String title = source.getMessage("venue.alert.title", new Object[] { name, venue.name() }, zh);
-		String body = source.getMessage("venue.alert.body",
-				new Object[] { name, idMasked, source.getMessage("status.colour." + colour.name(), null, colour.name(), zh),
-						venue.name(), when },
-				zh);
-		if (!sms) {
-			body = body + source.getMessage("venue.alert.unverified", null, zh);
-		}
+		// stored as keys, read in each reader's language; text messages go out in the city's language
+		String title = StoredText.of("venue.alert.title", name, venue.name());
+		String body = StoredText.of(sms ? "venue.alert.body" : "venue.alert.body.unverified", name, idMasked,
+				StoredText.label("status.colour." + colour.name()), venue.name(), when);
 		String link = "/venues/" + venue.id() + "/visits";
 		String dedupe = "venue-flag:" + personId + ":" + venue.id() + ":" + atSecond / 600 + (sms ? "" : ":unverified");
 		String home = person.map(Person::regionCode).orElse(null);

@@ -102,6 +102,11 @@ class VenueDemoData implements DemoDataContributor {
 		return 400;
 	}
 
+	/** The care home and the sentinel pharmacy of the demo accounts {@code carehome} and {@code pharmacy}. */
+	static final String CARE_HOME = "东城敬老院";
+
+	static final String PHARMACY = "老百姓大药房（东城店）";
+
 	private record Planned(String name, VenueCategory category, String townCode) {
 	}
 
@@ -176,16 +181,17 @@ class VenueDemoData implements DemoDataContributor {
 			if (p.name().equals("华联商厦")) {
 				hualian = venue.id();
 			}
-			if (careHome == 0 && p.category() == VenueCategory.CARE_HOME && p.townCode().equals(CENTRE)) {
+			// the demo accounts are bound to the places their names say
+			if (p.name().equals(CARE_HOME)) {
 				careHome = venue.id();
 			}
-			if (pharmacy == 0 && p.category() == VenueCategory.PHARMACY && p.townCode().equals(CENTRE)) {
+			if (p.name().equals(PHARMACY)) {
 				pharmacy = venue.id();
 			}
 		}
 		managerAccount("venue", "华联商厦 场所负责人 应国平", hualian, system);
-		managerAccount("carehome", "东城敬老院 院长 胡雅琴", careHome, system);
-		managerAccount("pharmacy", "老百姓大药房 店长 吕晓东", pharmacy, system);
+		managerAccount("carehome", CARE_HOME + " 院长 胡雅琴", careHome, system);
+		managerAccount("pharmacy", PHARMACY + " 店长 吕晓东", pharmacy, system);
 		staff(hualian, random, 8, system);
 		staff(careHome, random, 6, system);
 		checkIns(random, byTown, centre);

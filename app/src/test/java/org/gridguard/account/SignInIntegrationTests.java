@@ -66,7 +66,7 @@ class SignInIntegrationTests {
 
 		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
 		String page = admin.get("/audit?actor=audited&action=LOGIN_FAILED").body();
-		assertThat(page).contains("LOGIN_FAILED").doesNotContain(">LOGIN<");
+		assertThat(page).contains(">登录失败<").doesNotContain(">登录<");
 	}
 
 	@Test

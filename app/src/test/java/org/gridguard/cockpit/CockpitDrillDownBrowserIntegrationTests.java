@@ -74,7 +74,7 @@ class CockpitDrillDownBrowserIntegrationTests {
 		assertThat(Long.parseLong(shown)).isPositive();
 		Browser.click(browser, browser.findElement(By.id("fig-riskPersons-total")));
 		wait.until(b -> b.getCurrentUrl().contains("/control/risk-persons"));
-		assertThat(browser.findElement(By.cssSelector("nav[aria-label='pages'] span")).getText()).contains("共 " + shown + " 条");
+		assertThat(browser.findElement(By.cssSelector("nav[aria-label='分页'] span")).getText()).contains("共 " + shown + " 条");
 		assertThat(browser.findElements(By.cssSelector("#risk-persons tbody tr"))).hasSize(Math.min(30, Integer.parseInt(shown)));
 
 		browser.navigate().back();

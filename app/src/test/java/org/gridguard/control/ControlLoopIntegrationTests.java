@@ -225,7 +225,7 @@ class ControlLoopIntegrationTests {
 		assertThat(escalated.measure()).isEqualTo(MeasureKind.CENTRAL_ISOLATION);
 		assertThat(queries.timeline(secondaryId)).filteredOn(e -> e.kind().equals("ESCALATED"))
 			.singleElement()
-			.satisfies(e -> assertThat(e.detail()).contains("方案 v9_secondary_contact 升级为 v9_close_contact"));
+			.satisfies(e -> assertThat(e.detail()).contains("方案 第九版 次密接 7 升级为 第九版 密接 7+3"));
 		assertThat(queries.stages(secondaryId)).extracting(ControlQueries.StageView::kind)
 			.containsExactly(MeasureKind.CENTRAL_ISOLATION, MeasureKind.HOME_HEALTH_MONITORING);
 	}

@@ -184,6 +184,22 @@ class ApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void requestFieldsTheContractRequiresAreMarkedRequiredAndOptionalOnesAreNot() {
+		JsonNode checkins = deref(doc.path("paths").path("/api/v1/checkins").path("post").path("requestBody")
+			.path("content").path("application/json").path("schema"));
+		assertThat(values(checkins.path("required"))).contains("checkins");
+		assertThat(values(at(checkins, "checkins[]").path("required"))).contains("venueCode", "idNumber", "at")
+			.doesNotContain("leftAt");
+		JsonNode venue = deref(doc.path("paths").path("/api/v1/venues").path("post").path("requestBody")
+			.path("content").path("application/json").path("schema"));
+		assertThat(values(venue.path("required"))).contains("name", "category", "townCode", "address", "managerName",
+				"managerPhone");
+		JsonNode verification = deref(doc.path("paths").path("/api/v1/tasks/{id}/verification").path("post")
+			.path("requestBody").path("content").path("application/json").path("schema"));
+		assertThat(values(verification.path("required"))).contains("outcome").doesNotContain("note");
+	}
+
+	@Test
 	void theDocumentIntroducesTheApi() {
 		assertThat(doc.path("openapi").asString()).startsWith("3.");
 		assertThat(doc.path("info").path("title").asString()).contains("GridGuard");

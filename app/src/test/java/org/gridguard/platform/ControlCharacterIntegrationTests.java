@@ -55,13 +55,13 @@ class ControlCharacterIntegrationTests {
 	@Test
 	void pageFiltersWithANulShowAMessageNamingTheField() {
 		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
-		for (String[] probe : List.of(new String[] { "/residents?q=a%00b", "q" },
-				new String[] { "/residents?region=33%00", "region" },
-				new String[] { "/responsibility?territory=a%00", "territory" },
-				new String[] { "/responsibility?unit=a%00", "unit" }, new String[] { "/accounts?q=a%00", "q" },
-				new String[] { "/control/risk-persons?region=a%00", "region" },
-				new String[] { "/control/protocols?edit=a%00", "edit" }, new String[] { "/venues?q=a%00", "q" },
-				new String[] { "/venues?region=a%00", "region" })) {
+		for (String[] probe : List.of(new String[] { "/residents?q=a%00b", "查询内容" },
+				new String[] { "/residents?region=33%00", "区域" },
+				new String[] { "/responsibility?territory=a%00", "属地" },
+				new String[] { "/responsibility?unit=a%00", "单位" }, new String[] { "/accounts?q=a%00", "查询内容" },
+				new String[] { "/control/risk-persons?region=a%00", "区域" },
+				new String[] { "/control/protocols?edit=a%00", "编辑对象" }, new String[] { "/venues?q=a%00", "查询内容" },
+				new String[] { "/venues?region=a%00", "区域" })) {
 			HttpResponse<String> page = admin.get(probe[0]);
 			assertThat(page.statusCode()).as(probe[0]).isEqualTo(422);
 			assertThat(page.body()).as(probe[0]).contains("<strong>" + probe[1] + "</strong>").contains(REFUSED)
@@ -77,7 +77,7 @@ class ControlCharacterIntegrationTests {
 		admin.get("/regions/" + grid);
 		HttpResponse<String> page = admin.post("/regions/" + grid + "/name", Map.of("name", "新\u0000网格"));
 		assertThat(page.statusCode()).isEqualTo(422);
-		assertThat(page.body()).contains("<strong>name</strong>").contains(REFUSED + "（第 2 个字符）");
+		assertThat(page.body()).contains("<strong>姓名/名称</strong>").contains(REFUSED + "（第 2 个字符）");
 		assertThat(regions.find(grid).orElseThrow().name()).isEqualTo(before);
 	}
 

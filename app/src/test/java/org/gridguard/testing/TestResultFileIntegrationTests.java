@@ -90,8 +90,8 @@ class TestResultFileIntegrationTests {
 		String page = imported(health, "检测结果.csv", csv.getBytes(Charset.forName("GB18030")));
 
 		assertThat(page).contains("共 4 行，入库 2 行，拒收 2 行。")
-			.contains("<td>3</td><td class=\"gg-mono\">idNumber</td><td>身份证号校验位错误")
-			.contains("<td>4</td><td class=\"gg-mono\">sampledAt</td><td>采样时间格式不正确，可写作：2022-01-05 09:30、");
+			.contains("<td>3</td><td>身份证号</td><td>身份证号校验位错误")
+			.contains("<td>4</td><td>采样时间</td><td>采样时间格式不正确，可写作：2022-01-05 09:30、");
 		assertThat(testing.latest(person(negative), 10)).singleElement()
 			.satisfies(r -> assertThat(r.pooled()).isTrue());
 		assertThat(status.current(person(positive)).colour()).isEqualTo(StatusColour.RED);
@@ -105,7 +105,7 @@ class TestResultFileIntegrationTests {
 	void everyFormOfSamplingTimeThePageShowsIsRead() throws IOException {
 		TestHttp health = TestHttp.signedIn(port, "admin", "admin-test-password");
 		String form = health.get("/testing").body();
-		SamplingTimes.EXAMPLES.forEach(example -> assertThat(form).contains("<code class=\"me-2\">" + example + "</code>"));
+		SamplingTimes.EXAMPLES.forEach(example -> assertThat(form).contains("<code class=\"me-2\" translate=\"no\">" + example + "</code>"));
 
 		// the shapes of the examples, with times of today (the examples' own date is too old to be accepted)
 		LocalDateTime at = hoursAgo(3).withSecond(0).withNano(0);
@@ -191,7 +191,7 @@ class TestResultFileIntegrationTests {
 		TestHttp health = TestHttp.signedIn(port, "admin", "admin-test-password");
 		String page = imported(health, "结果.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(page).contains("共 3 行，入库 1 行，拒收 2 行。")
-			.contains("<td>3</td><td class=\"gg-mono\">name</td><td>含有不可见的控制字符（第 2 个字符），请删除后重试");
+			.contains("<td>3</td><td>姓名/名称</td><td>含有不可见的控制字符（第 2 个字符），请删除后重试");
 		Matcher link = Pattern.compile("/testing/uploads/(\\d+)/corrections.csv").matcher(page);
 		assertThat(link.find()).isTrue();
 		long id = Long.parseLong(link.group(1));

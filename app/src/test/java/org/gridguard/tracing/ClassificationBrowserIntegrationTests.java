@@ -104,7 +104,7 @@ class ClassificationBrowserIntegrationTests {
 		assertThat(browser.findElement(By.id("tracing-message")).getText()).isEqualTo("已判定 5 人");
 		assertThat(browser.findElement(By.id("count-CLOSE_CONTACT")).getText()).isEqualTo("5");
 		assertThat(browser.findElement(By.id("count-PROPOSED")).getText()).isEqualTo("3");
-		assertThat(browser.findElement(By.id("candidates")).getText()).contains("overlap ≥ 15 min → CLOSE_CONTACT (cdc)");
+		assertThat(browser.findElement(By.id("candidates")).getText()).contains("在批量判定商场，重叠 ≥ 15 分钟 → 密接（cdc）");
 	}
 
 	private void checkIn(Venue venue, String idNumber, Instant at, Instant leftAt) {

@@ -78,7 +78,66 @@ class ApiDocumentation {
 				api.getPaths().forEach(this::errorAnswers);
 			}
 			requireAnswerFields(api);
+			requireContractRequestFields(api);
 		};
+	}
+
+	/**
+	 * The request fields that the integration contract requires (those it does not mark optional with {@code ?}), by
+	 * operation; {@code checkins[].at} is a field of each element of {@code checkins}. Fields with a default the
+	 * server applies (tolerances, {@code pooled}) are left optional.
+	 */
+	static final Map<String, List<String>> CONTRACT_REQUEST_FIELDS = Map.of(
+			"post /api/v1/venues", List.of("name", "category", "townCode", "address", "managerName", "managerPhone"),
+			"post /api/v1/checkins", List.of("checkins", "checkins[].venueCode", "checkins[].idNumber", "checkins[].at"),
+			"post /api/v1/test-results",
+			List.of("results", "results[].idNumber", "results[].sampledAt", "results[].kind", "results[].result"),
+			"post /api/v1/tracing/queries", List.of("idNumbers", "from", "to"),
+			"post /api/v1/tasks/{id}/verification", List.of("outcome"),
+			"put /api/v1/response-level", List.of("level", "reason"),
+			"post /api/v1/quarantine/sites",
+			List.of("name", "townCode", "address", "rooms", "rooms[].number", "rooms[].beds"),
+			"post /api/v1/quarantine/transfers/{id}/admission", List.of("siteId"),
+			"post /api/v1/push-lists", List.of("file", "category"));
+
+	private static void requireContractRequestFields(OpenAPI api) {
+		if (api.getPaths() == null || api.getComponents() == null || api.getComponents().getSchemas() == null) {
+			return;
+		}
+		Map<String, Schema> schemas = api.getComponents().getSchemas();
+		CONTRACT_REQUEST_FIELDS.forEach((operation, fields) -> {
+			String[] parts = operation.split(" ", 2);
+			PathItem item = api.getPaths().get(parts[1]);
+			Operation op = item == null ? null : item.readOperationsMap()
+				.get(PathItem.HttpMethod.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT)));
+			if (op == null || op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+				return;
+			}
+			for (MediaType media : op.getRequestBody().getContent().values()) {
+				for (String field : fields) {
+					int dot = field.lastIndexOf("[].");
+					Schema<?> owner = resolve(media.getSchema(), schemas);
+					if (dot >= 0) {
+						Schema<?> list = owner == null || owner.getProperties() == null ? null
+								: resolve(owner.getProperties().get(field.substring(0, dot)), schemas);
+						owner = list == null ? null : resolve(list.getItems(), schemas);
+					}
+					String name = dot >= 0 ? field.substring(dot + 3) : field;
+					if (owner != null && owner.getProperties() != null && owner.getProperties().containsKey(name)
+							&& (owner.getRequired() == null || !owner.getRequired().contains(name))) {
+						owner.addRequiredItem(name);
+					}
+				}
+			}
+		});
+	}
+
+	private static @Nullable Schema<?> resolve(@Nullable Schema<?> schema, Map<String, Schema> schemas) {
+		Schema<?> current = schema;
+		for (int i = 0; i < 10 && current != null && current.get$ref() != null; i++) {
+			current = schemas.get(current.get$ref().substring(current.get$ref().lastIndexOf('/') + 1));
+		}
+		return current;
 	}
 
 	private void errorAnswers(String path, PathItem item) {

@@ -35,8 +35,11 @@ class LayoutAdvice {
 
 	private final ObjectProvider<HeaderBadge> badges;
 
+	private final PageAccess access;
+
 	LayoutAdvice(List<NavItem> items, Notifications notifications, java.time.Clock clock,
-			ObjectProvider<HeaderBadge> badges) {
+			ObjectProvider<HeaderBadge> badges, PageAccess access) {
+		this.access = access;
 		this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
 		this.notifications = notifications;
 		this.clock = clock;
@@ -74,7 +77,8 @@ class LayoutAdvice {
 			return List.of();
 		}
 		Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-		return items.stream().filter(item -> item.visibleTo(held)).toList();
+		// the role list of an entry keeps it off menus cheaply; the page's own rule decides (a department's sector …)
+		return items.stream().filter(item -> item.visibleTo(held) && access.opens(item.href())).toList();
 	}
 
 	/** A top-level navigation entry: a link, or a menu of links. */

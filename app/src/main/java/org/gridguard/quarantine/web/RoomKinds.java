@@ -6,7 +6,7 @@ import org.gridguard.quarantine.Site;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A room kind as people write it: the code ({@code SINGLE}), or its Chinese name (单人间, 多人间, 无障碍).
+ * A room kind as people write it: the code ({@code SINGLE}), its English word (single, shared, accessible) or its Chinese name (单人间, 多人间, 无障碍).
  */
 final class RoomKinds {
 
@@ -22,7 +22,7 @@ final class RoomKinds {
 		if (t.startsWith("单人")) {
 			return Site.RoomKind.SINGLE;
 		}
-		if (t.startsWith("多人") || t.startsWith("家庭")) {
+		if (t.startsWith("多人") || t.startsWith("家庭") || t.equalsIgnoreCase("shared")) {
 			return Site.RoomKind.MULTI;
 		}
 		if (t.startsWith("无障碍")) {
