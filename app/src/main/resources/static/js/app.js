@@ -47,3 +47,35 @@
   tick();
   setInterval(tick, 1000);
 })();
+
+// Rows a person adds and removes in a form (protocol stages):
+// <button data-add-row="#template" data-rows="#container"> appends the template's content, with every "NEWROW" in its
+// field names and ids replaced by the container's next row number (data-next-row); <button data-remove-row=".row">
+// removes the enclosing row. Row numbers only name the fields: the server takes rows in the order of their numbers.
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var add = event.target.closest('[data-add-row]');
+    if (add) {
+      var template = document.querySelector(add.dataset.addRow);
+      var rows = document.querySelector(add.dataset.rows);
+      if (!template || !rows) { return; }
+      var no = Number(rows.dataset.nextRow || rows.children.length);
+      rows.dataset.nextRow = String(no + 1);
+      var row = template.content.firstElementChild.cloneNode(true);
+      row.querySelectorAll('[name], [id], [for]').forEach(function (el) {
+        ['name', 'id', 'for'].forEach(function (attr) {
+          if (el.hasAttribute(attr)) { el.setAttribute(attr, el.getAttribute(attr).replace('NEWROW', String(no))); }
+        });
+      });
+      row.dataset.row = String(no);
+      rows.appendChild(row);
+      return;
+    }
+    var remove = event.target.closest('[data-remove-row]');
+    if (remove) {
+      var target = remove.closest(remove.dataset.removeRow);
+      if (target) { target.remove(); }
+    }
+  });
+})();
