@@ -79,3 +79,24 @@
     }
   });
 })();
+
+// <table class="gg-cards">: on a phone each row is drawn as a card; every cell is labelled with its column's header.
+(function () {
+  'use strict';
+  function label(root) {
+    root.querySelectorAll('table.gg-cards').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll(':scope > thead > tr:first-child > th'), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll(':scope > tbody > tr').forEach(function (tr) {
+        var column = 0;
+        Array.prototype.forEach.call(tr.children, function (td) {
+          if (!td.hasAttribute('data-label') && heads[column]) { td.setAttribute('data-label', heads[column]); }
+          column += td.colSpan || 1;
+        });
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { label(document); });
+  document.addEventListener('htmx:afterSwap', function (event) { label(event.target.ownerDocument || document); });
+})();
