@@ -14,7 +14,8 @@ public final class HomePage {
 	private static final Pattern ITEM = Pattern.compile(
 			"id=\"todo-([a-z-]+)\" href=\"([^\"]+)\">\\s*<div class=\"gg-stat[^\"]*\">(\\d+)</div>");
 
-	private static final Pattern TOTAL = Pattern.compile("共 (\\d+) 条");
+	/** The pager's total, with the thousands separators of the page's number format. */
+	private static final Pattern TOTAL = Pattern.compile("共 ([\\d,]+) 条");
 
 	private HomePage() {
 	}
@@ -39,7 +40,7 @@ public final class HomePage {
 		if (!m.find()) {
 			throw new AssertionError("no total on the page: " + html.substring(0, Math.min(html.length(), 2000)));
 		}
-		return Long.parseLong(m.group(1));
+		return Long.parseLong(m.group(1).replace(",", ""));
 	}
 
 }
