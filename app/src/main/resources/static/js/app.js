@@ -47,3 +47,56 @@
   tick();
   setInterval(tick, 1000);
 })();
+
+// Rows a person adds and removes in a form (protocol stages):
+// <button data-add-row="#template" data-rows="#container"> appends the template's content, with every "NEWROW" in its
+// field names and ids replaced by the container's next row number (data-next-row); <button data-remove-row=".row">
+// removes the enclosing row. Row numbers only name the fields: the server takes rows in the order of their numbers.
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var add = event.target.closest('[data-add-row]');
+    if (add) {
+      var template = document.querySelector(add.dataset.addRow);
+      var rows = document.querySelector(add.dataset.rows);
+      if (!template || !rows) { return; }
+      var no = Number(rows.dataset.nextRow || rows.children.length);
+      rows.dataset.nextRow = String(no + 1);
+      var row = template.content.firstElementChild.cloneNode(true);
+      row.querySelectorAll('[name], [id], [for]').forEach(function (el) {
+        ['name', 'id', 'for'].forEach(function (attr) {
+          if (el.hasAttribute(attr)) { el.setAttribute(attr, el.getAttribute(attr).replace('NEWROW', String(no))); }
+        });
+      });
+      row.dataset.row = String(no);
+      rows.appendChild(row);
+      return;
+    }
+    var remove = event.target.closest('[data-remove-row]');
+    if (remove) {
+      var target = remove.closest(remove.dataset.removeRow);
+      if (target) { target.remove(); }
+    }
+  });
+})();
+
+// <table class="gg-cards">: on a phone each row is drawn as a card; every cell is labelled with its column's header.
+(function () {
+  'use strict';
+  function label(root) {
+    root.querySelectorAll('table.gg-cards').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll(':scope > thead > tr:first-child > th'), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll(':scope > tbody > tr').forEach(function (tr) {
+        var column = 0;
+        Array.prototype.forEach.call(tr.children, function (td) {
+          if (!td.hasAttribute('data-label') && heads[column]) { td.setAttribute('data-label', heads[column]); }
+          column += td.colSpan || 1;
+        });
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { label(document); });
+  document.addEventListener('htmx:afterSwap', function (event) { label(event.target.ownerDocument || document); });
+})();

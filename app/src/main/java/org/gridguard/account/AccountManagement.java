@@ -104,6 +104,16 @@ public class AccountManagement {
 		return jdbc.sql("SELECT * FROM account_user WHERE username = ?").param(username).query(ACCOUNT).optional();
 	}
 
+	/** The usernames of the enabled accounts managing a venue (场所负责人), for their alerts. */
+	@Transactional(readOnly = true)
+	public List<String> venueManagers(long venueId) {
+		return jdbc.sql("SELECT username FROM account_user WHERE role = 'VENUE_MANAGER' AND venue_id = ? AND enabled "
+				+ "ORDER BY username")
+			.param(venueId)
+			.query(String.class)
+			.list();
+	}
+
 	/** An account the caller may administer, or 404. */
 	@Transactional(readOnly = true)
 	public Account get(long id, Jurisdiction who) {

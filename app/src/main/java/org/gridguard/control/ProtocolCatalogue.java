@@ -134,38 +134,10 @@ public class ProtocolCatalogue {
 				protocolId + " strictness " + strictness);
 	}
 
-	/**
-	 * Creates or replaces a protocol from its stages written as {@code KIND:days:natDay,natDay;KIND:days:…}, e.g.
-	 * {@code CENTRAL_ISOLATION/HOME_ISOLATION:7:1,2,3,5,7;HOME_HEALTH_MONITORING:3:3} (the first stage may name
-	 * alternative measures after a slash: the verifying worker chooses among them).
-	 */
-	public Protocol saveProtocol(String id, String name, @Nullable String basis, Protocol.StartRule start,
-			String stagesText, String releaseRule, @Nullable String escalateTo, String by) {
-		var problems = new ArrayList<org.gridguard.platform.FieldProblem>();
-		if (id == null || !id.matches("[a-z0-9_]{2,40}")) {
-			problems.add(messages.problem("id", "control.protocol.id"));
-		}
-		if (name == null || name.isBlank() || name.length() > 100) {
-			problems.add(messages.problem("name", "control.protocol.name"));
-		}
-		List<Protocol.Stage> stages = null;
-		try {
-			stages = parseStages(stagesText);
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new org.gridguard.platform.FieldProblem("stages",
-					messages.get("control.protocol.stages", ex.getMessage())));
-		}
-		if (!"ALL_TESTS_NEGATIVE".equals(releaseRule) && !"LINKED_FIRST_TWO_NEGATIVE".equals(releaseRule)) {
-			problems.add(messages.problem("releaseRule", "control.protocol.releaseRule"));
-		}
-		if (escalateTo != null && !escalateTo.isBlank() && protocol(escalateTo).isEmpty()) {
-			problems.add(messages.problem("escalateTo", "control.protocol.unknown"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		String stagesJson = json.writeValueAsString(stages.stream()
+	/** Creates or replaces a protocol checked by {@link ProtocolEditor}; audited with its stages. */
+	void store(Protocol protocol, String by) {
+		String stagesJson = json.writeValueAsString(protocol.stages()
+			.stream()
 			.map(s -> new StageJson(s.kind().name(), s.days(), s.natDays(),
 					s.alternatives().isEmpty() ? null : s.alternatives().stream().map(Enum::name).toList()))
 			.toList());
@@ -175,14 +147,13 @@ public class ProtocolCatalogue {
 				ON CONFLICT (id) DO UPDATE SET name = excluded.name, basis = excluded.basis, start_rule = excluded.start_rule,
 					stages = excluded.stages, release_rule = excluded.release_rule, escalate_to = excluded.escalate_to,
 					updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-			.params(id, name.strip(), basis, start.name(), stagesJson, releaseRule,
-					escalateTo == null || escalateTo.isBlank() ? null : escalateTo, Timestamp.from(clock.instant()), by)
+			.params(protocol.id(), protocol.name(), protocol.basis(), protocol.start().name(), stagesJson,
+					protocol.releaseRule(), protocol.escalateTo(), Timestamp.from(clock.instant()), by)
 			.update();
-		audit.record("CONTROL_PROTOCOL_SAVE", "control_protocol", id, stagesText);
-		return get(id);
+		audit.record("CONTROL_PROTOCOL_SAVE", "control_protocol", protocol.id(), stagesText(protocol));
 	}
 
-	/** The text form of a protocol's stages, as {@link #saveProtocol} reads it. */
+	/** The text form of a protocol's stages ({@code KIND/ALTERNATIVE:days:testDay,testDay;…}), for the audit log. */
 	public static String stagesText(Protocol protocol) {
 		return String.join(";", protocol.stages()
 			.stream()

@@ -352,13 +352,16 @@ public class StatusManagement {
 			.toList();
 	}
 
-	/** Changes a rule and recomputes everyone with an active fact of that kind. */
-	public void changeRule(FactKind kind, StatusColour colour, boolean enabled, String by) {
+	/**
+	 * Changes a rule and recomputes everyone with an unretracted fact of that kind; answers how many persons changed
+	 * colour ({@link RuleChangePreview} tells beforehand).
+	 */
+	public int changeRule(FactKind kind, StatusColour colour, boolean enabled, String by) {
 		jdbc.sql("UPDATE status_rule SET colour = ?, enabled = ?, updated_at = ?, updated_by = ? WHERE kind = ?")
 			.params(colour.name(), enabled, Timestamp.from(clock.instant()), by, kind.name())
 			.update();
 		audit.record("STATUS_RULE_CHANGE", "status_rule", kind.name(), colour + (enabled ? "" : " (disabled)"));
-		recomputeAll(jdbc.sql("SELECT DISTINCT person_id FROM status_fact WHERE kind = ? AND retracted_at IS NULL")
+		return recomputeAll(jdbc.sql("SELECT DISTINCT person_id FROM status_fact WHERE kind = ? AND retracted_at IS NULL")
 			.param(kind.name())
 			.query(Long.class)
 			.list()

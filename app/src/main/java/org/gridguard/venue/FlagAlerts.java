@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.gridguard.account.AccountManagement;
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
 import org.gridguard.platform.StoredText;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a red person checks in anywhere: alerts their grid workers (by SMS too, unless the scan came from a burst of
- * identity numbers) and the venue's department at once, and publishes {@link FlaggedPersonScanned} for the control
+ * identity numbers), the venue's managers and the venue's department at once, and publishes {@link FlaggedPersonScanned} for the control
  * loop, in the transaction that stores the check-in. One alert per person and venue per ten minutes, so that a person
  * scanning again and again does not flood the inboxes.
  */
@@ -48,8 +49,11 @@ class FlagAlerts {
 
 	private final java.time.Clock clock;
 
+	private final AccountManagement accounts;
+
 	FlagAlerts(Notifications notifications, PersonManagement persons, RegionManagement regions, StatusManagement status,
-			ApplicationEventPublisher events, MessageSource source, java.time.Clock clock) {
+			ApplicationEventPublisher events, MessageSource source, java.time.Clock clock, AccountManagement accounts) {
+		this.accounts = accounts;
 		this.notifications = notifications;
 		this.persons = persons;
 		this.regions = regions;
@@ -115,6 +119,12 @@ class FlagAlerts {
 			notifications.send(Notifications.Draft
 				.toAudience("TOWN_OFFICER", venue.regionCode(), Notification.Severity.ALERT, title, body, link, "venue")
 				.withDedupeKey(dedupe + ":town"));
+		}
+		// the venue's own managers see it at the desk: turn the person away, note who came with them
+		for (String manager : accounts.venueManagers(venue.id())) {
+			notifications.send(new Notifications.Draft(venue.regionCode(), null, manager, Notification.Severity.ALERT, title,
+					body, link, "venue", null, List.of())
+				.withDedupeKey(dedupe + ":manager:" + manager));
 		}
 		notifications.send(Notifications.Draft
 			.toAudience("DEPARTMENT:" + venue.sector().name(), venue.regionCode(), Notification.Severity.ALERT, title,

@@ -334,8 +334,9 @@ public class VenueManagement {
 	 * The visitor log of a venue, newest first, for the days {@code [from, to]} (city time zone); names and numbers
 	 * masked. Viewing it is a bulk read of personal data (audited with its size, counted against the reader's budget).
 	 */
-	public PageResult<Visit> visits(long venueId, LocalDate from, LocalDate to, Jurisdiction who, Paging paging) {
-		PageResult<CheckInRow> rows = visitList(venueId, from, to, who).page(jdbc, paging);
+	public PageResult<Visit> visits(long venueId, LocalDate from, LocalDate to, Visit.@Nullable Only only,
+			Jurisdiction who, Paging paging) {
+		PageResult<CheckInRow> rows = visitList(venueId, from, to, only, who).page(jdbc, paging);
 		Map<Long, Person> people = persons.readForList(rows.items().stream().map(CheckInRow::personId).distinct().toList(),
 				"venue-visits", String.valueOf(venueId), from + " … " + to);
 		return new PageResult<>(visitsOf(rows.items(), people), paging.page(), paging.size(), rows.total());
@@ -350,12 +351,18 @@ public class VenueManagement {
 	 * Every check-in of {@link #visits}, newest first, for the export, which looks the visitors up a chunk at a time
 	 * ({@link #visitsForExport}); 404 for a venue the caller does not see.
 	 */
-	public ListQuery<CheckInRow> visitList(long venueId, LocalDate from, LocalDate to, Jurisdiction who) {
+	public ListQuery<CheckInRow> visitList(long venueId, LocalDate from, LocalDate to, Visit.@Nullable Only only,
+			Jurisdiction who) {
 		get(venueId, who);
 		Timestamp start = Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+		String which = only == null ? "" : switch (only) {
+			case REFUSED -> " AND NOT admitted";
+			case RED -> " AND colour = 'RED'";
+		};
 		return new ListQuery<>("at, until, left_at, person_id, colour, admitted, channel",
-				"venue_check_in WHERE venue_id = ? AND at >= ? AND at < ?", List.of(venueId, start, end), "at DESC, person_id",
+				"venue_check_in WHERE venue_id = ? AND at >= ? AND at < ?" + which, List.of(venueId, start, end),
+				"at DESC, person_id",
 				(rs, i) -> new CheckInRow(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
 						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getString(5),
 						rs.getBoolean(6), rs.getString(7)));

@@ -11,4 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Visit(Instant at, Instant until, @Nullable Instant leftAt, long personId, String name, String idMasked,
 		String colour, boolean admitted, String channel) {
+
+	/** A part of a visitor log: the check-ins refused at the door, or those of persons red at the time. */
+	public enum Only {
+
+		REFUSED, RED
+
+	}
+
 }

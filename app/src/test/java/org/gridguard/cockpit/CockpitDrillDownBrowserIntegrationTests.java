@@ -53,6 +53,8 @@ class CockpitDrillDownBrowserIntegrationTests {
 				GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").query(String.class).single();
 		Browser.signIn(browser, port, "admin", "admin-test-password");
 		var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		// the city command's home is its to-do list, with the cockpit one click away
+		Browser.click(browser, browser.findElement(By.id("home-cockpit")));
 		assertThat(browser.findElement(By.id("cockpit-region")).getText()).isEqualTo("永康市");
 		wait.until(b -> "14".equals(b.findElement(By.id("trend-chart")).getDomAttribute("data-days")));
 		Browser.click(browser, browser.findElement(By.cssSelector("#trend-days [data-days='28']")));

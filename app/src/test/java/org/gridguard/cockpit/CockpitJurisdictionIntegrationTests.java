@@ -93,7 +93,7 @@ class CockpitJurisdictionIntegrationTests {
 	}
 
 	@Test
-	void rolesWithoutACockpitAreRefusedAndTheCommandRolesLandOnIt() {
+	void rolesWithoutACockpitAreRefusedAndTheCommandRolesReachItFromTheirHome() {
 		TestHttp api = TestHttp.anonymous(port);
 		assertThat(api.api("GET", "/api/v1/cockpit", null, TestHttp.basic("grid", "demo-test-password")).statusCode())
 			.isEqualTo(403);
@@ -104,7 +104,8 @@ class CockpitJurisdictionIntegrationTests {
 		TestHttp village = TestHttp.signedIn(port, "village", "demo-test-password");
 		HttpResponse<String> home = village.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
-		assertThat(home.body()).contains("id=\"cockpit-region\"").contains("园丁社区");
+		assertThat(home.body()).contains("id=\"my-work\"").contains("id=\"home-cockpit\"").contains("园丁社区");
+		assertThat(village.get("/cockpit").body()).contains("id=\"cockpit-region\"").contains("园丁社区");
 		assertThat(village.get("/cockpit?region=330784001002").statusCode()).isEqualTo(404);
 		assertThat(village.get("/cockpit/feed?region=330784001002").statusCode()).isEqualTo(404);
 

@@ -55,7 +55,7 @@ class VenueManagerIntegrationTests {
 		}
 		Venue hualian = hualian();
 		var weekAgo = java.time.LocalDate.now().minusDays(7);
-		assertThat(venues.visits(hualian.id(), weekAgo, weekAgo, Jurisdiction.system(), new Paging(0, 1)).total()).isPositive();
+		assertThat(venues.visits(hualian.id(), weekAgo, weekAgo, null, Jurisdiction.system(), new Paging(0, 1)).total()).isPositive();
 	}
 
 	@Test

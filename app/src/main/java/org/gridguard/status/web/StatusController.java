@@ -6,6 +6,7 @@ import org.gridguard.platform.NavItem;
 import org.gridguard.platform.NotFound;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.status.FactKind;
+import org.gridguard.status.RuleChangePreview;
 import org.gridguard.status.StatusColour;
 import org.gridguard.status.StatusManagement;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A person's colour with reasons and history (a fragment other pages load with htmx), and the rules table that the
@@ -31,8 +33,11 @@ class StatusController {
 
 	private final PersonManagement persons;
 
-	StatusController(StatusManagement status, PersonManagement persons) {
+	private final RuleChangePreview preview;
+
+	StatusController(StatusManagement status, RuleChangePreview preview, PersonManagement persons) {
 		this.status = status;
+		this.preview = preview;
 		this.persons = persons;
 	}
 
@@ -62,11 +67,24 @@ class StatusController {
 		return "status/rules";
 	}
 
+	/**
+	 * A rule as changed in the table, not saved yet: how many persons would change colour, and a confirmation that
+	 * saves it.
+	 */
+	@PostMapping("/rules/{kind}/preview")
+	@PreAuthorize("hasRole('CITY_ADMIN')")
+	String previewRule(@PathVariable FactKind kind, @RequestParam StatusColour colour,
+			@RequestParam(defaultValue = "false") boolean enabled, Model model) {
+		model.addAttribute("effect", preview.of(kind, colour, enabled));
+		return "status/rule-confirm";
+	}
+
 	@PostMapping("/rules/{kind}")
 	@PreAuthorize("hasRole('CITY_ADMIN')")
 	String changeRule(@PathVariable FactKind kind, @RequestParam StatusColour colour,
-			@RequestParam(defaultValue = "false") boolean enabled, Jurisdiction who) {
-		status.changeRule(kind, colour, enabled, who.username());
+			@RequestParam(defaultValue = "false") boolean enabled, Jurisdiction who, RedirectAttributes flash) {
+		int changed = status.changeRule(kind, colour, enabled, who.username());
+		flash.addFlashAttribute("changed", changed);
 		return "redirect:/status/rules";
 	}
 

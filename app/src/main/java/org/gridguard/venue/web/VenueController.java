@@ -21,6 +21,7 @@ import org.gridguard.venue.NewVenue;
 import org.gridguard.venue.Venue;
 import org.gridguard.venue.VenueCategory;
 import org.gridguard.venue.VenueManagement;
+import org.gridguard.venue.Visit;
 import org.gridguard.venue.VenueProfile;
 import org.gridguard.venue.VenueQuery;
 import org.jspecify.annotations.Nullable;
@@ -198,6 +199,7 @@ class VenueController {
 	String visits(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) Visit.@Nullable Only only,
 			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate start = from == null ? today : from;
@@ -205,8 +207,9 @@ class VenueController {
 		model.addAttribute("venue", venues.get(id, who));
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
-		model.addAttribute("result", venues.visits(id, start, end, who, Paging.of(page, 50)));
-		model.addAttribute("base", "/venues/" + id + "/visits?from=" + start + "&to=" + end);
+		model.addAttribute("result", venues.visits(id, start, end, only, who, Paging.of(page, 50)));
+		model.addAttribute("only", only);
+		model.addAttribute("base", "/venues/" + id + "/visits?from=" + start + "&to=" + end + (only == null ? "" : "&only=" + only));
 		return "venue/visits";
 	}
 

@@ -81,16 +81,16 @@ class VenueExportController {
 	void visits(@PathVariable long id, @RequestParam(required = false) @Nullable String format,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			Jurisdiction who, HttpServletResponse response) {
+			@RequestParam(required = false) Visit.@Nullable Only only, Jurisdiction who, HttpServletResponse response) {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate start = from == null ? today : from;
 		LocalDate end = to == null ? today : to;
-		exports.send(ListExport.ofPersons("venue-visits", venues.visitList(id, start, end, who),
+		exports.send(ListExport.ofPersons("venue-visits", venues.visitList(id, start, end, only, who),
 				List.of("venue.visit.at", "venue.visit.until", "person.name", "person.idNumber", "common.status",
 						"venue.visit.admitted", "venue.visit.channel"),
 				chunk -> venues.visitsForExport(chunk).stream().map(this::visitCells).toList())
 			.about(id)
-			.filteredBy("from", start, "to", end), format, response);
+			.filteredBy("from", start, "to", end, "only", only), format, response);
 	}
 
 	private List<?> visitCells(Visit v) {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.gridguard.HomePage;
 import org.gridguard.TestHttp;
+import org.gridguard.account.AccountManagement;
 import org.gridguard.person.IdType;
 import org.gridguard.person.NewResident;
 import org.gridguard.person.Person;
@@ -60,6 +62,9 @@ class EntranceIntegrationTests {
 
 	@Autowired
 	VenueManagement venues;
+
+	@Autowired
+	AccountManagement accounts;
 
 	@Autowired
 	CheckIns checkIns;
@@ -117,7 +122,7 @@ class EntranceIntegrationTests {
 		assertThat(body.get("entries").get(1).get("colour").isNull()).isTrue();
 		assertThat(body.get("entries").valueStream().map(e -> e.get("admitted").asBoolean())).containsOnly(true);
 
-		List<Visit> log = venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items();
+		List<Visit> log = venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), null, CITY, new Paging(0, 10)).items();
 		assertThat(log).extracting(Visit::channel).containsExactlyInAnyOrder("SCAN", "COMPANION");
 		assertThat(log).extracting(Visit::idMasked).doesNotContain(me).contains(me.substring(0, 3) + "*************" + me.substring(16));
 	}
@@ -169,7 +174,7 @@ class EntranceIntegrationTests {
 		assertThat(companion.get("refusal").asString()).isEqualTo("请本人出示健康码，由工作人员核验");
 		assertThat(body.toString()).doesNotContain("RED").doesNotContain("红码");
 		// the staff's visitor log has the colour
-		assertThat(venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items())
+		assertThat(venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), null, CITY, new Paging(0, 10)).items())
 			.extracting(Visit::colour)
 			.contains("RED");
 	}
@@ -288,6 +293,31 @@ class EntranceIntegrationTests {
 	}
 
 	@Test
+	void theVenueManagerIsAlertedWhenARedPersonScansInAndCountsItOnTheirHome() throws Exception {
+		long venueId = accounts.find("venue").orElseThrow().venueId();
+		Venue hualian = venues.find(venueId).orElseThrow();
+		TestHttp manager = TestHttp.signedIn(port, "venue", "demo-test-password");
+		long redBefore = HomePage.items(manager.get("/").body()).get("red-today").count();
+		String id = VenueFixtures.idNumber();
+		Person person = persons.createResident(new NewResident("程红英", IdType.RESIDENT_ID, id, "13905790012", GRID,
+				"园丁社区 11 幢", null), CITY);
+		status.assertFact(person.id(), FactKind.MANUAL_RED, "test:red", "测试", clock.instant(), null);
+
+		scan(hualian.code(), Map.of("name", "程红英", "idNumber", id, "phone", "13905790012"));
+
+		String title = "红码人员扫码：程红英 在 " + hualian.name();
+		assertThat(manager.get("/notifications").body()).contains(title);
+		assertThat(TestHttp.signedIn(port, "carehome", "demo-test-password").get("/notifications").body())
+			.doesNotContain(title);
+		Map<String, HomePage.Item> home = HomePage.items(manager.get("/").body());
+		assertThat(home.get("red-today").count()).isEqualTo(redBefore + 1);
+		assertThat(home.get("red-today").link()).isEqualTo("/venues/" + venueId + "/visits?only=RED");
+		for (HomePage.Item item : home.values()) {
+			assertThat(HomePage.total(manager.get(item.link()).body())).as(item.link()).isEqualTo(item.count());
+		}
+	}
+
+	@Test
 	void aPersonUnderHomeIsolationIsFlaggedEvenWhenTheRuleShowsThemYellow() throws Exception {
 		Venue market = venue("隔离测试菜场", "MARKET");
 		String id = VenueFixtures.idNumber();
@@ -336,7 +366,7 @@ class EntranceIntegrationTests {
 		assertThat(exitOnly.get("refusal").asString()).contains("只出不进");
 
 		// the visitor log is mandatory: refused visitors are in it too
-		List<Visit> log = venues.visits(home.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 10)).items();
+		List<Visit> log = venues.visits(home.id(), LocalDate.now(clock), LocalDate.now(clock), null, CITY, new Paging(0, 10)).items();
 		assertThat(log).hasSize(3);
 		assertThat(log).filteredOn(v -> !v.admitted()).hasSize(2);
 		assertThat(TestHttp.anonymous(port).get("/s/" + home.code()).body()).contains("只出不进").contains("高风险区：只出不进");
@@ -366,7 +396,7 @@ class EntranceIntegrationTests {
 			assertThat(e.colour()).isEqualTo("GREEN");
 			assertThat(e.admitted()).isTrue();
 		});
-		assertThat(venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), CITY, new Paging(0, 5)).items())
+		assertThat(venues.visits(mall.id(), LocalDate.now(clock), LocalDate.now(clock), null, CITY, new Paging(0, 5)).items())
 			.extracting(Visit::channel)
 			.containsExactly("DESK");
 	}
