@@ -222,7 +222,7 @@ public class Filings {
 	}
 
 	/** Whether the reader files for this event: its organizer's accounts, or the command of its town. */
-	static boolean mayChange(Gathering event, Jurisdiction who) {
+	public static boolean mayChange(Gathering event, Jurisdiction who) {
 		if (who.organizerUnit() != null) {
 			return who.organizerUnit().equals(event.organizerId());
 		}
