@@ -106,7 +106,7 @@ class EventApprovalIntegrationTests {
 		List<Step> steps = queries.steps(event.id());
 
 		assertThatThrownBy(() -> approvals.decide(event.id(), steps.get(0).id(), true, null, health))
-			.as("another sector's department").isInstanceOf(InvalidInput.class);
+			.as("another sector's department does not even see it").isInstanceOf(NotFound.class);
 		assertThatThrownBy(() -> approvals.decide(event.id(), steps.get(0).id(), true, null, otherTown))
 			.as("another town does not even see it").isInstanceOf(NotFound.class);
 		assertThatThrownBy(() -> approvals.decide(event.id(), steps.get(0).id(), true, null, city))

@@ -96,7 +96,7 @@ class EventAttendeesIntegrationTests {
 		String area = "测试高风险区" + System.nanoTime();
 		riskAreas.add(area, "HIGH", null, "test");
 
-		String csv = "姓名,身份证号,手机号,近14天旅居地\n" + "绿码人员," + green + ",13905791111,永康市\n" + "红码人员," + red
+		String csv = "姓名,身份证号,手机号,近14天旅居地\n" + "绿码人员," + green + ",13905791111,\n" + "红码人员," + red
 				+ ",,\n" + "旅居人员," + traveller + ",," + area + "某小区\n" + "管控人员," + controlled + ",,\n"
 				+ "号码错误,33078419900101123,,\n" + "," + TestIds.resident() + ",,\n" + "重复人员," + green + ",,\n";
 		byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);

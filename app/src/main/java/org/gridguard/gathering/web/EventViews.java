@@ -88,7 +88,9 @@ class EventViews {
 		model.addAttribute("attendees", page);
 		model.addAttribute("people", people);
 		model.addAttribute("attendeeReasons", texts);
-		model.addAttribute("counts", attendees.counts(event.id()));
+		Map<Attendee.Verdict, Long> counts = attendees.counts(event.id());
+		model.addAttribute("admittedCount", counts.getOrDefault(Attendee.Verdict.ADMIT, 0L));
+		model.addAttribute("excludedCount", counts.getOrDefault(Attendee.Verdict.EXCLUDE, 0L));
 		model.addAttribute("rejections", attendees.latestRejections(event.id()));
 		model.addAttribute("showColours", who.seesHealthReasons());
 		if (event.code() != null) {
