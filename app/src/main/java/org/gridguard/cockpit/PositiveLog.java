@@ -5,12 +5,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.gridguard.person.Person;
 import org.gridguard.person.PersonManagement;
+import org.gridguard.platform.PagedQuery;
 import org.gridguard.region.Region;
 import org.gridguard.shared.PageResult;
 import org.gridguard.shared.Paging;
@@ -49,6 +50,8 @@ public class PositiveLog {
 
 	private final CockpitProperties properties;
 
+	private final DayLog days;
+
 	PositiveLog(JdbcClient jdbc, PersonManagement persons, TestingManagement testing, Clock clock,
 			CockpitProperties properties) {
 		this.jdbc = jdbc;
@@ -56,6 +59,7 @@ public class PositiveLog {
 		this.testing = testing;
 		this.clock = clock;
 		this.properties = properties;
+		this.days = new DayLog(jdbc, "cockpit_positive", "received_at");
 	}
 
 	@ApplicationModuleListener
@@ -94,31 +98,20 @@ public class PositiveLog {
 	/** Positives received on a day by persons of a region. */
 	@Transactional(readOnly = true)
 	public long count(LocalDate day, String regionCode) {
-		RegionRange range = RegionRange.of(regionCode);
-		return jdbc.sql("SELECT count(*) FROM cockpit_positive WHERE day = ? AND " + RegionRange.SQL)
-			.params(Date.valueOf(day), range.from(), range.until())
-			.query(Long.class)
-			.single();
+		return days.count(day, regionCode);
 	}
 
 	/** Positives per day in {@code [from, to]} of a region. */
 	@Transactional(readOnly = true)
 	public Map<LocalDate, Long> perDay(LocalDate from, LocalDate to, String regionCode) {
-		RegionRange range = RegionRange.of(regionCode);
-		var result = new TreeMap<LocalDate, Long>();
-		jdbc.sql("SELECT day, count(*) FROM cockpit_positive WHERE day BETWEEN ? AND ? AND " + RegionRange.SQL
-				+ " GROUP BY day")
-			.params(Date.valueOf(from), Date.valueOf(to), range.from(), range.until())
-			.query((rs, i) -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
-			.list();
-		return result;
+		return days.perDay(from, to, regionCode);
 	}
 
 	/** Positives on a day by part of a region (region codes cut to {@code codeLength}). */
 	@Transactional(readOnly = true)
 	public Map<String, Long> perArea(LocalDate day, String regionCode, int codeLength) {
 		RegionRange range = RegionRange.of(regionCode);
-		var result = new java.util.HashMap<String, Long>();
+		var result = new HashMap<String, Long>();
 		jdbc.sql("SELECT left(region_code, ?), count(*) FROM cockpit_positive WHERE day = ? AND " + RegionRange.SQL
 				+ " GROUP BY 1")
 			.params(codeLength, Date.valueOf(day), range.from(), range.until())
@@ -131,7 +124,7 @@ public class PositiveLog {
 	@Transactional(readOnly = true)
 	public PageResult<Positive> list(LocalDate day, String regionCode, Paging paging) {
 		RegionRange range = RegionRange.of(regionCode);
-		return org.gridguard.platform.PagedQuery.page(jdbc, "*", "cockpit_positive WHERE day = ? AND " + RegionRange.SQL,
+		return PagedQuery.page(jdbc, "*", "cockpit_positive WHERE day = ? AND " + RegionRange.SQL,
 				List.of(Date.valueOf(day), range.from(), range.until()), "received_at DESC, result_id DESC",
 				(rs, i) -> new Positive(rs.getLong("result_id"), rs.getLong("person_id"), rs.getString("region_code"),
 						rs.getTimestamp("sampled_at").toInstant(), rs.getTimestamp("received_at").toInstant()),
@@ -148,9 +141,7 @@ public class PositiveLog {
 	@Scheduled(cron = "${gridguard.cockpit.purge-cron:0 40 3 * * *}", zone = "${gridguard.zone:Asia/Shanghai}")
 	@Transactional
 	void purge() {
-		jdbc.sql("DELETE FROM cockpit_positive WHERE received_at < ?")
-			.param(Timestamp.from(clock.instant().minus(properties.retention())))
-			.update();
+		days.purgeBefore(clock.instant().minus(properties.retention()));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.gridguard.platform.PagedQuery;
 import org.gridguard.shared.PageResult;
@@ -41,10 +40,13 @@ public class VenueAlertLog {
 
 	private final CockpitProperties properties;
 
+	private final DayLog days;
+
 	VenueAlertLog(JdbcClient jdbc, Clock clock, CockpitProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.days = new DayLog(jdbc, "cockpit_venue_alert", "at");
 	}
 
 	@ApplicationModuleListener
@@ -61,24 +63,13 @@ public class VenueAlertLog {
 	/** Alerts on a day at venues of a region. */
 	@Transactional(readOnly = true)
 	public long count(LocalDate day, String regionCode) {
-		RegionRange range = RegionRange.of(regionCode);
-		return jdbc.sql("SELECT count(*) FROM cockpit_venue_alert WHERE day = ? AND " + RegionRange.SQL)
-			.params(Date.valueOf(day), range.from(), range.until())
-			.query(Long.class)
-			.single();
+		return days.count(day, regionCode);
 	}
 
 	/** Alerts per day in {@code [from, to]} at venues of a region. */
 	@Transactional(readOnly = true)
 	public Map<LocalDate, Long> perDay(LocalDate from, LocalDate to, String regionCode) {
-		RegionRange range = RegionRange.of(regionCode);
-		var result = new TreeMap<LocalDate, Long>();
-		jdbc.sql("SELECT day, count(*) FROM cockpit_venue_alert WHERE day BETWEEN ? AND ? AND " + RegionRange.SQL
-				+ " GROUP BY day")
-			.params(Date.valueOf(from), Date.valueOf(to), range.from(), range.until())
-			.query((rs, i) -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
-			.list();
-		return result;
+		return days.perDay(from, to, regionCode);
 	}
 
 	/** The alerts of a day at venues of a region, newest first. */
@@ -103,9 +94,7 @@ public class VenueAlertLog {
 	@Scheduled(cron = "${gridguard.cockpit.purge-cron:0 40 3 * * *}", zone = "${gridguard.zone:Asia/Shanghai}")
 	@Transactional
 	void purge() {
-		jdbc.sql("DELETE FROM cockpit_venue_alert WHERE at < ?")
-			.param(Timestamp.from(clock.instant().minus(properties.retention())))
-			.update();
+		days.purgeBefore(clock.instant().minus(properties.retention()));
 	}
 
 }

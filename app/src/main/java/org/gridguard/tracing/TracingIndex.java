@@ -13,6 +13,8 @@ import org.gridguard.trace.ContactIndex;
 import org.gridguard.trace.ContactQuery;
 import org.gridguard.trace.ContactSink;
 import org.gridguard.venue.CheckInFeed;
+import org.gridguard.venue.StreamProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,9 @@ import org.springframework.stereotype.Component;
  * The contact index of the last {@code gridguard.tracing.retention-days} days of check-ins, held in memory. It is
  * rebuilt from the database when the application starts (queries wait until it is ready), then fed by every durable
  * check-in through the venue module's feed, and trimmed daily. Index time is seconds since 2020-01-01 00:00 in the
- * city's time zone, so that index days are the city's days; ids are the database ids of persons and venues.
+ * city's time zone, so that index days are the city's days; ids are the database ids of persons and venues. In
+ * distributed mode ({@code gridguard.stream.mode=kafka}) a {@link TracingNode} feeds it the partitions of the check-in
+ * stream this node owns, and {@link #contacts} is answered by every node together ({@link ScatterGather}).
  */
 @Component
 public class TracingIndex implements DisposableBean {
@@ -48,11 +52,17 @@ public class TracingIndex implements DisposableBean {
 
 	private final AtomicLong rebuildMillis = new AtomicLong(-1);
 
+	/** Distributed mode: the check-in stream feeds a {@link TracingNode}, and queries go to every node. */
+	private final boolean distributed;
+
+	private volatile @Nullable ScatterGather cluster;
+
 	TracingIndex(CheckInFeed feed, Clock clock, @Value("${gridguard.tracing.retention-days:21}") int retentionDays,
 			@Value("${gridguard.venue.default-stay:30m}") Duration defaultStay,
 			@Value("${gridguard.venue.max-stay:4h}") Duration maxStay,
-			@Value("${gridguard.tracing.shards:1}") int shards) {
+			@Value("${gridguard.tracing.shards:1}") int shards, StreamProperties stream) {
 		this.feed = feed;
+		this.distributed = stream.kafka();
 		this.clock = clock;
 		this.retentionDays = retentionDays;
 		this.epochSecond = LocalDate.of(2020, 1, 1).atStartOfDay(clock.getZone()).toEpochSecond();
@@ -67,15 +77,20 @@ public class TracingIndex implements DisposableBean {
 	/** Rebuilds from the database in the background; live check-ins are taken from the moment the rebuild starts. */
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuild() {
+		if (distributed) {
+			// the tracing node loads the partitions Kafka assigns it; queries wait for them through the offsets
+			ready.countDown();
+			return;
+		}
 		Thread thread = new Thread(() -> {
 			long start = System.nanoTime();
 			Instant now = clock.instant();
 			Instant from = LocalDate.now(clock).minusDays(retentionDays).atStartOfDay(clock.getZone()).toInstant();
 			// subscribe first: a check-in committed during the replay may arrive twice, which the index tolerates
 			// (the same stay twice does not change any contact)
-			feed.subscribe(this::appendLive);
+			feed.subscribe(this::append);
 			try {
-				long rows = feed.replay(from, now.plusSeconds(1), this::appendLive);
+				long rows = feed.replay(from, now.plusSeconds(1), this::append);
 				index.flush();
 				index.compact();
 				rebuildMillis.set((System.nanoTime() - start) / 1_000_000);
@@ -93,7 +108,8 @@ public class TracingIndex implements DisposableBean {
 		thread.start();
 	}
 
-	private void appendLive(long personId, long venueId, long start, long end) {
+	/** Appends one check-in (epoch seconds); check-ins outside the index's range of ids and times are left out. */
+	void append(long personId, long venueId, long start, long end) {
 		long s = start - epochSecond;
 		long e = end - epochSecond;
 		if (s < 0 || s > Integer.MAX_VALUE - 86_400L || personId > Integer.MAX_VALUE || venueId > Integer.MAX_VALUE) {
@@ -134,7 +150,6 @@ public class TracingIndex implements DisposableBean {
 	public long contacts(long[] indexPersons, Instant from, Instant to, int toleranceSeconds, int minOverlapSeconds,
 			Sink sink) {
 		awaitReady();
-		index.flush();
 		ContactQuery query = new ContactQuery(seconds(from), Math.max(seconds(from), seconds(to)), toleranceSeconds,
 				minOverlapSeconds);
 		int[] persons = new int[indexPersons.length];
@@ -146,10 +161,30 @@ public class TracingIndex implements DisposableBean {
 		}
 		int[] valid = java.util.Arrays.copyOf(persons, n);
 		ContactSink rows = (index, contact, venue, start, end) -> sink.accept(index, contact, venue, instant(start), instant(end));
-		if (valid.length == 1) {
-			return index.contacts(valid[0], query, rows);
+		ScatterGather scatter = cluster;
+		if (scatter != null) {
+			return scatter.contacts(valid, query, rows);
 		}
-		return index.contacts(valid, query, 2, rows);
+		return local(valid, query, rows);
+	}
+
+	/** The contacts this index holds, ids and times as the index keeps them; reads its writes like {@link #contacts}. */
+	long local(int[] persons, ContactQuery query, ContactSink rows) {
+		index.flush();
+		if (persons.length == 1) {
+			return index.contacts(persons[0], query, rows);
+		}
+		return index.contacts(persons, query, 2, rows);
+	}
+
+	/** From now on queries are scattered to every tracing node. */
+	void useCluster(ScatterGather scatter) {
+		this.cluster = scatter;
+	}
+
+	/** The first instant the index keeps: history before it is not loaded. */
+	Instant retentionStart() {
+		return LocalDate.now(clock).minusDays(retentionDays).atStartOfDay(clock.getZone()).toInstant();
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queued (up to {@code maxRows}), matches or registers the persons the requests did not know yet, looks up all colours
  * in one query, decides admission, claims the idempotency keys of the batches that carry one (leaving out those whose
  * key is taken), writes the rows with one COPY, raises the alerts of flagged persons, and commits once. Only then are the requests answered and the feed told: an acknowledged check-in is durable, and one commit
- * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush.
+ * (one WAL flush) serves many requests. With two writers one copies while the other waits for its flush. In
+ * distributed mode the rows go to Kafka instead of the COPY ({@link KafkaCheckInPublisher}), and the transaction
+ * commits once Kafka acknowledged them.
  */
 @Component
 class CheckInWriter implements SmartLifecycle {
@@ -59,6 +62,9 @@ class CheckInWriter implements SmartLifecycle {
 
 	private final InProcessCheckInFeed feed;
 
+	/** Distributed mode: check-ins go to Kafka instead of the local COPY. */
+	private final @Nullable KafkaCheckInPublisher kafka;
+
 	private final int writers;
 
 	private final int maxRows;
@@ -80,7 +86,7 @@ class CheckInWriter implements SmartLifecycle {
 
 	CheckInWriter(DataSource dataSource, TransactionTemplate tx, PersonIds personIds,
 			StatusManagement status, VenueRegistry registry, FlagAlerts alerts, CheckInReceipts receipts,
-			InProcessCheckInFeed feed, VenueProperties properties) {
+			InProcessCheckInFeed feed, VenueProperties properties, ObjectProvider<KafkaCheckInPublisher> kafka) {
 		this.dataSource = dataSource;
 		this.tx = tx;
 		this.personIds = personIds;
@@ -89,6 +95,7 @@ class CheckInWriter implements SmartLifecycle {
 		this.alerts = alerts;
 		this.receipts = receipts;
 		this.feed = feed;
+		this.kafka = kafka.getIfAvailable();
 		this.writers = Math.max(1, properties.ingest().writers());
 		this.maxRows = Math.max(1, properties.ingest().maxRows());
 		this.lingerNanos = properties.ingest().linger().toNanos();
@@ -259,14 +266,16 @@ class CheckInWriter implements SmartLifecycle {
 			}
 			// the answers are complete now: batches whose idempotency key is taken are left out
 			receipts.claim(group);
-			var out = new CopyBuffer(total * 96);
+			var out = new CopyBuffer(kafka != null ? 0 : total * 96);
 			int rows = 0;
 			for (CheckInBatch batch : group) {
 				if (batch.duplicate) {
 					continue;
 				}
 				for (int i = 0; i < batch.size; i++) {
-					out.row(batch, i);
+					if (kafka == null) {
+						out.row(batch, i);
+					}
 					VenueRegistry.Ref venue = registry.venue(batch.venue[i]);
 					if (venue != null && alerts.flags(batch.colour[i], batch.person[i])) {
 						alerts.flagged(venue, batch.person[i], batch.at[i], batch.colour[i], batch.smsAlerts);
@@ -274,7 +283,11 @@ class CheckInWriter implements SmartLifecycle {
 				}
 				rows += batch.size;
 			}
-			if (rows > 0) {
+			if (rows > 0 && kafka != null) {
+				// distributed mode: durable once every in-sync replica has them; the history consumer stores the rows
+				kafka.send(group, java.time.Duration.ofMillis(timeoutMillis));
+			}
+			else if (rows > 0) {
 				copy(out);
 			}
 			rowsWritten.addAndGet(rows);

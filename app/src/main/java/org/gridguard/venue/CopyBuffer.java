@@ -41,6 +41,18 @@ final class CopyBuffer {
 		put('\n');
 	}
 
+	/** A row of {@link #row(CheckInBatch, int)} followed by the record's place in the check-in stream. */
+	void row(CheckInBatch b, int i, int streamPartition, long streamOffset) {
+		row(b, i);
+		length--; // the line end
+		ensure(40);
+		put('\t');
+		number(streamPartition);
+		put('\t');
+		number(streamOffset);
+		put('\n');
+	}
+
 	private void timestamp(long epochSecond) {
 		LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
 		pad(t.getYear(), 4);

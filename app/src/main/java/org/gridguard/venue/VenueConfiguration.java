@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
  * Binds {@code gridguard.venue.*}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VenueProperties.class)
+@EnableConfigurationProperties({ VenueProperties.class, StreamProperties.class })
 class VenueConfiguration {
 
 }
