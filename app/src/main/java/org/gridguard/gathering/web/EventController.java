@@ -159,6 +159,8 @@ class EventController {
 		model.addAttribute("reasons", queries.reasons(id).stream().map(r -> r.render(messages)).toList());
 		model.addAttribute("townName", regions.fullName(event.townCode()));
 		model.addAttribute("mayChange", Filings.mayChange(event, who));
+		model.addAttribute("organizerLinked", event.organizerId() != null && (event.organizerId().equals(who.organizerUnit())
+				|| who.mayRegisterOrganizers(event.townCode())));
 		model.addAttribute("now", clock.instant());
 		views.attendees(event, who, model);
 		return "gathering/show";
