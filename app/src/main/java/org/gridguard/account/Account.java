@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Account(long id, String username, String displayName, @Nullable String phone, Role role,
 		String regionCode, @Nullable String sector, @Nullable Long venueId, @Nullable Long siteId, boolean enabled,
-		boolean demo, Instant createdAt, @Nullable Instant lastLoginAt) {
+		boolean demo, Instant createdAt, @Nullable Instant lastLoginAt, @Nullable Long organizerId) {
 
 	public Jurisdiction jurisdiction() {
-		return new Jurisdiction(username, role, regionCode, sector, venueId, siteId);
+		return new Jurisdiction(username, role, regionCode, sector, venueId, siteId, organizerId);
 	}
 
 }

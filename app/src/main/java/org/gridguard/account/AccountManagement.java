@@ -32,6 +32,7 @@ import org.gridguard.shared.Paging;
 import org.gridguard.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,8 @@ public class AccountManagement {
 			rs.getString("display_name"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
 			rs.getString("region_code"), rs.getString("sector"), (Long) rs.getObject("venue_id", Long.class),
 			(Long) rs.getObject("site_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("demo"),
-			rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_login_at")));
+			rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_login_at")),
+			(Long) rs.getObject("organizer_id", Long.class));
 
 	private static final RowMapper<ApiToken> TOKEN = (rs, i) -> new ApiToken(rs.getLong("id"), rs.getLong("user_id"),
 			rs.getString("name"), rs.getString("token_prefix"), rs.getTimestamp("created_at").toInstant(),
@@ -84,9 +86,14 @@ public class AccountManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** Looked up when used: the module keeping the units itself creates accounts through this class. */
+	private final ObjectProvider<OrganizerUnits> organizerUnits;
+
 	AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, RegionManagement regions, AuditLog audit,
 			Messages messages, Clock clock, TokenCache tokenCache, SignInThrottle signIns, PasswordRules passwordRules,
-			@Value("${gridguard.demo.enabled:false}") boolean demo, @Value("${gridguard.demo.password:}") String demoPassword) {
+			@Value("${gridguard.demo.enabled:false}") boolean demo, @Value("${gridguard.demo.password:}") String demoPassword,
+			ObjectProvider<OrganizerUnits> organizerUnits) {
+		this.organizerUnits = organizerUnits;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.regions = regions;
@@ -126,6 +133,12 @@ public class AccountManagement {
 			throw new NotFound("account " + id);
 		}
 		return account;
+	}
+
+	/** The organizer units an administrator may bind an organizer account to. */
+	@Transactional(readOnly = true)
+	public List<OrganizerUnits.Unit> organizerUnits(Jurisdiction who) {
+		return organizerUnits.orderedStream().flatMap(u -> u.choosable(who).stream()).toList();
 	}
 
 	/** Accounts the caller may administer, filtered by name/username text and role. */
@@ -202,6 +215,20 @@ public class AccountManagement {
 		if (role == Role.DEPARTMENT && (input.sector() == null || input.sector().isBlank())) {
 			problems.add(messages.problem("sector", "account.sector.required"));
 		}
+		Long organizerId = null;
+		if (role == Role.ORGANIZER) {
+			var unit = input.organizerId() == null ? Optional.<OrganizerUnits.Unit>empty()
+					: organizerUnits.orderedStream().flatMap(u -> u.find(input.organizerId()).stream()).findFirst();
+			if (unit.isEmpty()) {
+				problems.add(messages.problem("organizerId", "account.organizer.required"));
+			}
+			else if (!unit.get().townCode().equals(regionCode)) {
+				problems.add(messages.problem("organizerId", "account.organizer.town"));
+			}
+			else {
+				organizerId = unit.get().id();
+			}
+		}
 		String password = input.password() == null ? "" : input.password();
 		problems.addAll(newAccountPasswordProblems(password, username));
 		if (!problems.isEmpty()) {
@@ -210,11 +237,11 @@ public class AccountManagement {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO account_user (username, password_hash, display_name, phone, role, region_code, sector,
-					venue_id, site_id, created_at, created_by, password_changed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					venue_id, site_id, created_at, created_by, password_changed_at, organizer_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(username, passwords.encode(password), displayName, phone, role.name(), regionCode,
 					role == Role.DEPARTMENT ? input.sector().strip() : null, input.venueId(), input.siteId(),
-					Timestamp.from(now), who.username(), Timestamp.from(now))
+					Timestamp.from(now), who.username(), Timestamp.from(now), organizerId)
 			.update();
 		audit.record("ACCOUNT_CREATE", "account", username, role + "@" + regionCode);
 		if (role == Role.GRID_WORKER && input.addAsGridWorker()) {
@@ -394,7 +421,7 @@ public class AccountManagement {
 	static @Nullable RegionLevel expectedLevel(Role role) {
 		return switch (role) {
 			case CITY_ADMIN, EPIDEMIOLOGIST -> RegionLevel.CITY;
-			case TOWN_OFFICER -> RegionLevel.TOWN;
+			case TOWN_OFFICER, ORGANIZER -> RegionLevel.TOWN;
 			case VILLAGE_OFFICER -> RegionLevel.VILLAGE;
 			case GRID_WORKER -> RegionLevel.GRID;
 			default -> null;

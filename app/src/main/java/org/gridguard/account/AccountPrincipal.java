@@ -108,6 +108,9 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		if (jurisdiction.workSite() != null) {
 			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.workSite());
 		}
+		if (jurisdiction.organizerUnit() != null) {
+			return List.of(jurisdiction.role().name(), jurisdiction.role().name() + ":" + jurisdiction.organizerUnit());
+		}
 		return List.of(jurisdiction.role().name());
 	}
 

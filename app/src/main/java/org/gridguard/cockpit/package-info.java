@@ -5,7 +5,7 @@
  * check-in feed; no module depends on it.
  */
 @ApplicationModule(displayName = "Cockpit", allowedDependencies = { "shared", "platform", "region", "person", "control",
-		"venue", "testing", "tracing", "quarantine", "response", "inspection" })
+		"venue", "testing", "tracing", "quarantine", "response", "gathering", "inspection" })
 @NullMarked
 package org.gridguard.cockpit;
 

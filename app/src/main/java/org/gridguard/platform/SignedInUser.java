@@ -20,7 +20,7 @@ public interface SignedInUser {
 
 	/**
 	 * The notification audiences the user belongs to: the role name, {@code DEPARTMENT:<sector>} for departments and
-	 * {@code SITE_STAFF:<site id>} for quarantine-site staff.
+	 * {@code SITE_STAFF:<site id>} for quarantine-site staff, {@code ORGANIZER:<unit id>} for organizers.
 	 */
 	java.util.List<String> audiences();
 

@@ -15,9 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param sector for departments: the venue sector, e.g. {@code COMMERCE}
  * @param venueId for venue managers
  * @param siteId for quarantine-site staff
+ * @param organizerId for organizers: the unit whose meetings and events they file
  */
 public record Jurisdiction(String username, Role role, String regionCode, @Nullable String sector,
-		@Nullable Long venueId, @Nullable Long siteId) {
+		@Nullable Long venueId, @Nullable Long siteId, @Nullable Long organizerId) {
+
+	/** An account bound to no organizer unit. */
+	public Jurisdiction(String username, Role role, String regionCode, @Nullable String sector, @Nullable Long venueId,
+			@Nullable Long siteId) {
+		this(username, role, regionCode, sector, venueId, siteId, null);
+	}
 
 	/** Matches no region code (codes are digits only). */
 	private static final String NOTHING = "-";
@@ -51,7 +58,8 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		if (!isRegionCode(wanted) || !within(wanted)) {
 			throw new NotFound("region " + wanted);
 		}
-		return wanted.equals(regionCode) ? this : new Jurisdiction(username, role, wanted, sector, venueId, siteId);
+		return wanted.equals(regionCode) ? this
+				: new Jurisdiction(username, role, wanted, sector, venueId, siteId, organizerId);
 	}
 
 	private static boolean isRegionCode(String code) {
@@ -267,12 +275,75 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 		return role == Role.CITY_ADMIN;
 	}
 
+	// ---- meetings and events (会议活动)
+
+	/** The organizer unit this account files events for (organizers); else null. */
+	public @Nullable Long organizerUnit() {
+		return role == Role.ORGANIZER ? organizerId : null;
+	}
+
+	/**
+	 * Filing a meeting or event: an organizer for its own unit, and the town officers (inside the town) and the city
+	 * command on behalf of a unit.
+	 */
+	public boolean mayFileEvents() {
+		return role == Role.ORGANIZER && organizerId != null || role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER;
+	}
+
+	/** Registering organizer units (and their accounts): the city command anywhere, a town officer inside the town. */
+	public boolean mayRegisterOrganizers(String townCode) {
+		return role == Role.CITY_ADMIN || role == Role.TOWN_OFFICER && within(townCode);
+	}
+
+	/**
+	 * Which events this account sees, for queries: those of its own unit (organizers); those of its sector inside its
+	 * region (departments); those in its region (the command roles); none otherwise.
+	 *
+	 * @param townPrefix the events' town codes must start with this, or {@code null} for none at all
+	 * @param sector the events' sector must be this, when not {@code null}
+	 * @param organizer the events' organizer unit must be this, when not {@code null}
+	 */
+	public record EventScope(@Nullable String townPrefix, @Nullable String sector, @Nullable Long organizer) {
+
+		public boolean none() {
+			return townPrefix == null;
+		}
+
+	}
+
+	public EventScope eventScope() {
+		return switch (role) {
+			case ORGANIZER -> organizerId == null ? new EventScope(null, null, null)
+					: new EventScope(Region.CITY_CODE, null, organizerId);
+			case DEPARTMENT -> new EventScope(regionCode, sector, null);
+			case CITY_ADMIN, EPIDEMIOLOGIST, TOWN_OFFICER -> new EventScope(regionCode, null, null);
+			default -> new EventScope(null, null, null);
+		};
+	}
+
+	/** Whether one event (held in {@code townCode}, of {@code sector}, filed for {@code organizer}) is visible. */
+	public boolean seesEvent(String townCode, String eventSector, @Nullable Long organizer) {
+		EventScope scope = eventScope();
+		return !scope.none() && townCode.startsWith(scope.townPrefix())
+				&& (scope.sector() == null || scope.sector().equals(eventSector))
+				&& (scope.organizer() == null || scope.organizer().equals(organizer));
+	}
+
+	/**
+	 * Deciding one approval step of an event (谁审批谁负责): the party the step is addressed to ({@code audience}: a role
+	 * name, or {@code DEPARTMENT:<sector>}) at {@code code}; a step past its deadline is escalated to the city command,
+	 * which may then decide it.
+	 */
+	public boolean decidesEventStep(String audience, String code, boolean escalated) {
+		return belongsTo(audience, code) || escalated && role == Role.CITY_ADMIN;
+	}
+
 	/** Whether an account of {@code accountRole} bound at {@code accountRegion} may be created or changed. */
 	public boolean administersAccount(Role accountRole, String accountRegion) {
 		return switch (role) {
 			case CITY_ADMIN -> true;
-			case TOWN_OFFICER -> (accountRole == Role.VILLAGE_OFFICER || accountRole == Role.GRID_WORKER)
-					&& within(accountRegion);
+			case TOWN_OFFICER -> (accountRole == Role.VILLAGE_OFFICER || accountRole == Role.GRID_WORKER
+					|| accountRole == Role.ORGANIZER) && within(accountRegion);
 			case VILLAGE_OFFICER -> accountRole == Role.GRID_WORKER && within(accountRegion);
 			default -> false;
 		};
@@ -282,7 +353,7 @@ public record Jurisdiction(String username, Role role, String regionCode, @Nulla
 	public java.util.List<Role> accountRoles() {
 		return switch (role) {
 			case CITY_ADMIN -> java.util.List.of(Role.values());
-			case TOWN_OFFICER -> java.util.List.of(Role.VILLAGE_OFFICER, Role.GRID_WORKER);
+			case TOWN_OFFICER -> java.util.List.of(Role.VILLAGE_OFFICER, Role.GRID_WORKER, Role.ORGANIZER);
 			default -> java.util.List.of(Role.GRID_WORKER);
 		};
 	}

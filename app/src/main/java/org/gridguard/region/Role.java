@@ -2,7 +2,7 @@ package org.gridguard.region;
 
 /**
  * The roles of GridGuard. Each account holds one role, bound to one node of the tree (and, for some roles, to a
- * sector, a venue or a quarantine site).
+ * sector, a venue, a quarantine site or an organizer unit).
  */
 public enum Role {
 
@@ -21,7 +21,9 @@ public enum Role {
 	/** 隔离点 staff: one quarantine site; only the people staying there. */
 	SITE_STAFF(false),
 	/** 疾控 epidemiologist: the whole city, for investigations and tracing. */
-	EPIDEMIOLOGIST(true);
+	EPIDEMIOLOGIST(true),
+	/** 活动举办单位: one registered organizer unit in a town; files its meetings and events; no resident data. */
+	ORGANIZER(false);
 
 	private final boolean seesResidents;
 

@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an uploaded plan document before it is kept: not empty and not larger than
+ * Checks an uploaded plan document (an emergency plan here; an event's prevention plan in the meetings-and-events
+ * module) before it is kept: not empty and not larger than
  * {@link ResponseProperties#planMaxSize()}, a document type we accept by its name, and content that starts the way
  * that type does (so that an executable or a page renamed to {@code .pdf} is refused).
  */
 @Component
-class PlanFiles {
+public class PlanFiles {
 
 	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
 
@@ -62,11 +63,11 @@ class PlanFiles {
 	}
 
 	/** A document that passed the checks. */
-	record Checked(String filename, String mediaType, byte[] content, byte[] sha256) {
+	public record Checked(String filename, String mediaType, byte[] content, byte[] sha256) {
 	}
 
 	/** The largest document accepted, in bytes. */
-	long maxBytes() {
+	public long maxBytes() {
 		return maxBytes;
 	}
 
@@ -74,7 +75,7 @@ class PlanFiles {
 	 * Checks a document; a refused one adds a problem under {@code field} and gives {@code null}. {@code size} is
 	 * checked before the content is read, so {@code content} is asked for only when the size is within bounds.
 	 */
-	@Nullable Checked check(String field, @Nullable String originalName, long size,
+	public @Nullable Checked check(String field, @Nullable String originalName, long size,
 			java.util.function.Supplier<byte[]> content, List<FieldProblem> problems) {
 		if (size <= 0) {
 			problems.add(messages.problem(field, "response.plan.file.empty"));

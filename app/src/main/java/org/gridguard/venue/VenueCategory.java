@@ -33,6 +33,11 @@ public enum VenueCategory {
 	PHARMACY(Sector.MARKET_REGULATION, 3, false),
 	/** 集中隔离场所. */
 	QUARANTINE_SITE(Sector.HEALTH, 1, false),
+	/**
+	 * 会议活动: the temporary place of an approved meeting or event, registered by the meetings-and-events module so
+	 * that attendees check in through the event's code and tracing treats the event as a place and time.
+	 */
+	EVENT(Sector.CULTURE_TOURISM, 3, false),
 	/** 养老机构 (special place). */
 	CARE_HOME(Sector.CIVIL_AFFAIRS, 7, true),
 	/** 福利院 / 儿童福利机构 (special place). */

@@ -173,6 +173,13 @@ class CockpitFiguresIntegrationTests {
 		expect(wrong, "openInvestigations", f.get("openInvestigations"),
 				pageTotal(admin.get("/tracing/investigations?state=OPEN&region=" + region).body()));
 		compareQuarantine(wrong, region, f.get("quarantine"));
+		JsonNode events = f.get("events");
+		expect(wrong, "events.awaitingApproval", events.get("awaitingApproval"),
+				total("/api/v1/events?state=PENDING&region=" + region));
+		expect(wrong, "events.awaitingApproval (page)", events.get("awaitingApproval"),
+				pageTotal(admin.get("/events?state=PENDING&region=" + region).body()));
+		expect(wrong, "events.runningToday", events.get("runningToday"), total("/api/v1/events?today=true&region=" + region));
+		expect(wrong, "events.overdue", events.get("overdue"), total("/api/v1/events?overdue=true&region=" + region));
 		return wrong;
 	}
 

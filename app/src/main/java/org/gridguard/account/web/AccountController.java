@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gridguard.account.Account;
 import org.gridguard.account.AccountManagement;
+import org.gridguard.account.OrganizerUnits;
 import org.gridguard.account.ApiToken;
 import org.gridguard.platform.InvalidInput;
 import org.gridguard.platform.PageActions;
@@ -54,6 +55,11 @@ class AccountController {
 		return Sector.values();
 	}
 
+	@ModelAttribute("organizerUnits")
+	List<OrganizerUnits.Unit> organizerUnits(Jurisdiction who) {
+		return accounts.organizerUnits(who);
+	}
+
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
 			@RequestParam(required = false) @Nullable Integer page, Jurisdiction who, Model model) {
@@ -72,7 +78,7 @@ class AccountController {
 	String createForm(@RequestParam(required = false) @Nullable String region, Jurisdiction who, Model model) {
 		AccountForm form = AccountForm.empty();
 		if (region != null) {
-			form = new AccountForm("", "", "", null, region, null, "", Boolean.TRUE);
+			form = new AccountForm("", "", "", null, region, null, "", Boolean.TRUE, null);
 		}
 		model.addAttribute("form", form);
 		return "account/new";
@@ -88,7 +94,7 @@ class AccountController {
 		catch (InvalidInput ex) {
 			model.addAttribute("problems", ex.problems());
 			model.addAttribute("form", new AccountForm(form.username(), form.displayName(), form.phone(), form.role(),
-					form.regionCode(), form.sector(), "", form.addAsGridWorker()));
+					form.regionCode(), form.sector(), "", form.addAsGridWorker(), form.organizerId()));
 			return "account/new";
 		}
 	}

@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
  */
 record AccountForm(@Nullable String username, @Nullable String displayName, @Nullable String phone,
 		@Nullable Role role, @Nullable String regionCode, @Nullable String sector, @Nullable String password,
-		@Nullable Boolean addAsGridWorker) {
+		@Nullable Boolean addAsGridWorker, @Nullable Long organizerId) {
 
 	static AccountForm empty() {
-		return new AccountForm("", "", "", null, "", null, "", Boolean.TRUE);
+		return new AccountForm("", "", "", null, "", null, "", Boolean.TRUE, null);
 	}
 
 	NewAccount toNewAccount() {
 		return new NewAccount(username, displayName, phone, role, regionCode, sector, null, null, password,
-				addAsGridWorker != null && addAsGridWorker);
+				addAsGridWorker != null && addAsGridWorker, role == Role.ORGANIZER ? organizerId : null);
 	}
 
 }
