@@ -84,9 +84,12 @@ public class Attendees {
 
 	private final Clock clock;
 
+	private final AttendeeCorrections corrections;
+
 	Attendees(JdbcClient jdbc, GatheringQueries queries, PersonManagement persons, StatusManagement status,
 			ControlQueries control, RiskAreas riskAreas, GatheringWriter writer, UploadSettings uploads,
-			GatheringProperties properties, AuditLog audit, Messages messages, Clock clock) {
+			GatheringProperties properties, AuditLog audit, Messages messages, Clock clock,
+			AttendeeCorrections corrections) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.persons = persons;
@@ -99,6 +102,7 @@ public class Attendees {
 		this.audit = audit;
 		this.messages = messages;
 		this.clock = clock;
+		this.corrections = corrections;
 	}
 
 	/** One refused row of an import. */
@@ -117,8 +121,9 @@ public class Attendees {
 	public Imported importList(long eventId, Upload file, Jurisdiction who) {
 		Gathering event = changeable(eventId, who);
 		TableFile table;
+		byte[] content = file.content().get();
 		try {
-			table = TableFile.read(file.filename(), file.content().get(),
+			table = TableFile.read(file.filename(), content,
 					uploads.limits().withMaxRows(properties.maxAttendees()));
 		}
 		catch (TableFile.Unreadable ex) {
@@ -206,6 +211,9 @@ public class Attendees {
 			jdbc.sql("INSERT INTO gathering_attendee_rejection (import_id, row_no, field, message) VALUES (?, ?, ?, ?)")
 				.params(importId, r.row(), r.field(), truncate(r.message(), 300))
 				.update();
+		}
+		if (!rejections.isEmpty()) {
+			corrections.keep(importId, content);
 		}
 		audit.record("GATHERING_ATTENDEES_IMPORT", "gathering_event", String.valueOf(event.id()),
 				personIds.length + " accepted, " + rejectedRows + " rejected, " + excluded + " excluded");

@@ -129,6 +129,25 @@ class EventAttendeesIntegrationTests {
 	}
 
 	@Test
+	void theRefusedRowsComeBackAsACorrectionsFileWithTheirReasonsAndNoCellRunsAsAFormula() {
+		Gathering event = new GatheringFixtures(filings, accounts, clock).file("更正名单的活动", 40, true, city);
+		String kept = TestIds.resident();
+		String csv = "姓名,身份证号,手机号\n" + "正常人员," + kept + ",\n" + "\"=HYPERLINK(\"\"http://x\"\")\",12345,\n"
+				+ "," + TestIds.resident() + ",\n" + "重复人员," + kept + ",\n";
+		byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+		attendees.importList(event.id(), new Upload("名单.csv", bytes.length, () -> bytes), city);
+		TestHttp admin = TestHttp.signedIn(port, "admin", "admin-test-password");
+		assertThat(admin.get("/events/" + event.id()).body()).contains("/events/" + event.id() + "/attendees/corrections.csv");
+
+		List<String> lines = admin.get("/events/" + event.id() + "/attendees/corrections.csv").body().lines().toList();
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(0)).isEqualTo("\uFEFF姓名,身份证号,手机号,错误原因");
+		assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(\"\"http://x\"\")\",12345,,").contains("身份证");
+		assertThat(lines.get(2)).endsWith(",请填写姓名（不超过60字）").doesNotContain(kept);
+		assertThat(lines.get(3)).isEqualTo("重复人员," + kept + ",,与第2行重复");
+	}
+
+	@Test
 	void attendeesCheckingInWithTheEventsCodeReachTheContactIndex() {
 		Gathering event = new GatheringFixtures(filings, accounts, clock).file("扫码签到的活动", 30, true, city);
 		assertThat(event.code()).isNotNull();

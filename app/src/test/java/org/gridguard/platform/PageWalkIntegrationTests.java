@@ -117,7 +117,9 @@ class PageWalkIntegrationTests {
 			"venue, demo-test-password, zh", "venue, demo-test-password, en",
 			"carehome, demo-test-password, zh", "carehome, demo-test-password, en",
 			"pharmacy, demo-test-password, zh", "pharmacy, demo-test-password, en",
-			"site, demo-test-password, zh", "site, demo-test-password, en" })
+			"site, demo-test-password, zh", "site, demo-test-password, en",
+			"organizer, demo-test-password, zh", "organizer, demo-test-password, en",
+			"grid2, demo-test-password, zh" })
 	void everyPageAReaderIsOfferedOpensAndSpeaksTheirLanguage(String username, String password, String language) {
 		TestHttp http = TestHttp.signedIn(port, username, password);
 		Locale locale = language.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;

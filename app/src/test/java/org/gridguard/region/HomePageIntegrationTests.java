@@ -34,6 +34,7 @@ class HomePageIntegrationTests {
 			venue    | demo-test-password  | scans-today,refused-today,red-today
 			commerce | demo-test-password  | venues
 			site     | demo-test-password  | site-residents
+			organizer | demo-test-password | events-pending,events-refused,events-approved,events-today
 			""")
 	void eachNumberOnTheHomePageIsTheTotalOfTheListItLinksTo(String username, String password, String keys) {
 		TestHttp user = TestHttp.signedIn(port, username, password);
