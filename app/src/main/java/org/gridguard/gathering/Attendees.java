@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gridguard.control.ControlQueries;
-import org.gridguard.control.RiskPerson;
 import org.gridguard.person.IdDocument;
 import org.gridguard.person.PersonInput;
 import org.gridguard.person.PersonManagement;
@@ -25,11 +23,6 @@ import org.gridguard.platform.TableFile;
 import org.gridguard.platform.UploadSettings;
 import org.gridguard.region.Jurisdiction;
 import org.gridguard.shared.PhoneNumber;
-import org.gridguard.status.FactKind;
-import org.gridguard.status.StatusColour;
-import org.gridguard.status.StatusManagement;
-import org.gridguard.venue.RiskArea;
-import org.gridguard.venue.RiskAreas;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -66,12 +59,6 @@ public class Attendees {
 
 	private final PersonManagement persons;
 
-	private final StatusManagement status;
-
-	private final ControlQueries control;
-
-	private final RiskAreas riskAreas;
-
 	private final GatheringWriter writer;
 
 	private final UploadSettings uploads;
@@ -86,16 +73,14 @@ public class Attendees {
 
 	private final AttendeeCorrections corrections;
 
-	Attendees(JdbcClient jdbc, GatheringQueries queries, PersonManagement persons, StatusManagement status,
-			ControlQueries control, RiskAreas riskAreas, GatheringWriter writer, UploadSettings uploads,
-			GatheringProperties properties, AuditLog audit, Messages messages, Clock clock,
-			AttendeeCorrections corrections) {
+	private final AttendeeChecks checks;
+
+	Attendees(JdbcClient jdbc, GatheringQueries queries, PersonManagement persons, AttendeeChecks checks,
+			GatheringWriter writer, UploadSettings uploads, GatheringProperties properties, AuditLog audit,
+			Messages messages, Clock clock, AttendeeCorrections corrections) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.persons = persons;
-		this.status = status;
-		this.control = control;
-		this.riskAreas = riskAreas;
 		this.writer = writer;
 		this.uploads = uploads;
 		this.properties = properties;
@@ -103,6 +88,7 @@ public class Attendees {
 		this.messages = messages;
 		this.clock = clock;
 		this.corrections = corrections;
+		this.checks = checks;
 	}
 
 	/** One refused row of an import. */
@@ -198,7 +184,7 @@ public class Attendees {
 				.params(eventId, personIds[i], travels.get(i), Timestamp.from(now))
 				.update();
 		}
-		int excluded = check(eventId, personIds);
+		int excluded = checks.check(eventId, personIds);
 		int rejectedRows = (int) rejections.stream().map(Rejection::row).distinct().count();
 		long importId = jdbc.sql("""
 				INSERT INTO gathering_attendee_import (event_id, filename, total, accepted, rejected, imported_at, imported_by)
@@ -230,60 +216,9 @@ public class Attendees {
 			.stream()
 			.mapToLong(Long::longValue)
 			.toArray();
-		int excluded = check(eventId, ids);
+		int excluded = checks.check(eventId, ids);
 		audit.record("GATHERING_ATTENDEES_CHECK", "gathering_event", String.valueOf(eventId),
 				ids.length + " checked, " + excluded + " excluded");
-		return excluded;
-	}
-
-	/** Checks the given attendees of an event and stores each result with its reasons. */
-	private int check(long eventId, long[] personIds) {
-		if (personIds.length == 0) {
-			return 0;
-		}
-		StatusColour[] colours = status.colours(personIds);
-		var ids = new ArrayList<Long>();
-		for (long id : personIds) {
-			ids.add(id);
-		}
-		Map<Long, RiskPerson> controlled = control.activeRiskPersons(ids);
-		List<RiskArea> listed = riskAreas.listed();
-		Map<Long, String> travels = new HashMap<>();
-		Map<Long, Long> attendeeIds = new HashMap<>();
-		jdbc.sql("SELECT id, person_id, travel FROM gathering_attendee WHERE event_id = :event AND person_id IN (:ids)")
-			.param("event", eventId)
-			.param("ids", ids)
-			.query((rs, i) -> {
-				attendeeIds.put(rs.getLong(2), rs.getLong(1));
-				if (rs.getString(3) != null) {
-					travels.put(rs.getLong(2), rs.getString(3));
-				}
-				return null;
-			})
-			.list();
-		Instant now = clock.instant();
-		int excluded = 0;
-		for (int i = 0; i < personIds.length; i++) {
-			long personId = personIds[i];
-			List<FactKind> facts = colours[i] == StatusColour.GREEN ? List.of()
-					: status.activeFacts(personId).stream()
-						.filter(f -> f.ruleEnabled() && f.colour() != StatusColour.GREEN)
-						.map(StatusManagement.Fact::kind)
-						.distinct()
-						.toList();
-			RiskPerson rp = controlled.get(personId);
-			List<Reason> reasons = AttendeeCheck.reasons(new AttendeeCheck.Inputs(colours[i], facts,
-					rp == null ? null : rp.category(), travels.get(personId)), listed);
-			Attendee.Verdict verdict = reasons.isEmpty() ? Attendee.Verdict.ADMIT : Attendee.Verdict.EXCLUDE;
-			if (verdict == Attendee.Verdict.EXCLUDE) {
-				excluded++;
-			}
-			long attendeeId = attendeeIds.get(personId);
-			jdbc.sql("UPDATE gathering_attendee SET verdict = ?, colour = ?, checked_at = ? WHERE id = ?")
-				.params(verdict.name(), colours[i].name(), Timestamp.from(now), attendeeId)
-				.update();
-			writer.insertReasons("ATTENDEE", attendeeId, reasons);
-		}
 		return excluded;
 	}
 
