@@ -113,14 +113,14 @@ class NoticeBrowserIntegrationTests {
 		body.sendKeys("一、丁镇来永人员实行7天居家隔离医学观察。");
 		Browser.click(browser, browser.findElement(By.id("save-notice")));
 		Browser.click(browser, browser.findElement(By.id("submit-notice")));
-		assertThat(browser.findElement(By.id("notice-state")).getText()).isEqualTo("待审核");
+		assertThat(stateAfterNavigation("待审核")).isEqualTo("待审核");
 		String path = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/notices/"));
 
 		browser.manage().deleteAllCookies();
 		Browser.signIn(browser, port, "admin", "admin-test-password");
 		browser.get("http://localhost:" + port + path);
 		Browser.click(browser, browser.findElement(By.id("approve-notice")));
-		assertThat(browser.findElement(By.id("notice-state")).getText()).isEqualTo("已审核待发布");
+		assertThat(stateAfterNavigation("已审核待发布")).isEqualTo("已审核待发布");
 		int year = LocalDate.now(clock).getYear();
 		int next = queries.numbersOf(year).size() + 1;
 		Browser.click(browser, browser.findElement(By.id("publish-notice")));
@@ -135,6 +135,27 @@ class NoticeBrowserIntegrationTests {
 		Object fits = browser.executeScript(
 				"return document.documentElement.scrollWidth <= window.innerWidth;");
 		return Boolean.TRUE.equals(fits);
+	}
+
+
+	/**
+	 * The notice's state shown once the page the click led to has loaded (the old page's element goes stale meanwhile):
+	 * the expected state as soon as it shows, else the last state seen after ten seconds.
+	 */
+	private String stateAfterNavigation(String expected) {
+		var seen = new String[] { "" };
+		try {
+			new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(d -> {
+					seen[0] = d.findElement(By.id("notice-state")).getText();
+					return expected.equals(seen[0]);
+				});
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// the assertion names what was shown instead
+		}
+		return seen[0];
 	}
 
 }
